@@ -1,0 +1,112 @@
+/**
+ * Versioned schema migrations. PRAGMA user_version holds the number of applied migrations.
+ * Never edit a shipped migration: append a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: initial schema
+  `
+  CREATE TABLE workspace_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE TABLE imports (
+    id            INTEGER PRIMARY KEY,
+    file_name     TEXT NOT NULL,
+    file_hash     TEXT,
+    source_kind   TEXT NOT NULL,          -- 'kmzb-csv' | 'xlsx' | 'geojson' | 'esri-json' | 'demo' ...
+    provenance    TEXT,                   -- free text: where the export came from (public map, police system)
+    imported_at   INTEGER NOT NULL,       -- UTC ms
+    mapping_json  TEXT,
+    inserted      INTEGER NOT NULL DEFAULT 0,
+    updated       INTEGER NOT NULL DEFAULT 0,
+    unchanged     INTEGER NOT NULL DEFAULT 0,
+    rejected      INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE districts (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    kind          TEXT NOT NULL DEFAULT 'city',   -- 'city' | 'rural' | other user text
+    unit          TEXT,
+    officer       TEXT,
+    geometry_json TEXT NOT NULL,                  -- GeoJSON Polygon/MultiPolygon, WGS84
+    area_m2       REAL NOT NULL,
+    min_lon REAL NOT NULL, min_lat REAL NOT NULL, max_lon REAL NOT NULL, max_lat REAL NOT NULL,
+    updated_at    INTEGER NOT NULL
+  );
+
+  CREATE TABLE reports (
+    id            INTEGER PRIMARY KEY,
+    source_id     TEXT NOT NULL UNIQUE,
+    category      TEXT NOT NULL,          -- canonical name, or raw text for unknown categories
+    category_code INTEGER NOT NULL,       -- 1..24, 0 = unknown
+    status        TEXT NOT NULL,
+    status_code   INTEGER NOT NULL,
+    created_at    INTEGER NOT NULL,       -- UTC ms
+    event_at      INTEGER,
+    modified_at   INTEGER,
+    hour          INTEGER NOT NULL,       -- Warsaw local hour of created_at
+    weekday       INTEGER NOT NULL,       -- 0 = Monday
+    lon           REAL NOT NULL,
+    lat           REAL NOT NULL,
+    x2180         REAL NOT NULL,
+    y2180         REAL NOT NULL,
+    teryt         TEXT,
+    description   TEXT,                   -- police-only; may hold personal data
+    unit          TEXT,
+    beat          TEXT,                   -- beat name as given by the source file
+    officer       TEXT,
+    district_id   INTEGER REFERENCES districts(id) ON DELETE SET NULL,
+    import_id     INTEGER NOT NULL REFERENCES imports(id),
+    first_import_id INTEGER NOT NULL REFERENCES imports(id)
+  );
+  CREATE INDEX reports_created ON reports(created_at);
+  CREATE INDEX reports_district ON reports(district_id, created_at);
+  CREATE INDEX reports_category ON reports(category_code, created_at);
+
+  CREATE TABLE report_status_history (
+    id          INTEGER PRIMARY KEY,
+    report_id   INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    status      TEXT NOT NULL,
+    changed_at  INTEGER NOT NULL,
+    import_id   INTEGER REFERENCES imports(id)
+  );
+  CREATE INDEX status_history_report ON report_status_history(report_id, changed_at);
+
+  CREATE TABLE quarantine (
+    id          INTEGER PRIMARY KEY,
+    import_id   INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+    file_name   TEXT NOT NULL,
+    row_number  INTEGER NOT NULL,
+    field       TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    raw_json    TEXT
+  );
+  CREATE INDEX quarantine_import ON quarantine(import_id);
+
+  CREATE TABLE saved_analyses (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    params_json TEXT NOT NULL,
+    result_json TEXT NOT NULL,
+    created_at  INTEGER NOT NULL
+  );
+
+  CREATE TABLE settings (
+    key         TEXT PRIMARY KEY,
+    value_json  TEXT NOT NULL
+  );
+
+  CREATE TABLE places (
+    id    INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL,
+    kind  TEXT NOT NULL,
+    lon   REAL NOT NULL,
+    lat   REAL NOT NULL
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,172 @@
+import { categoryCode } from '../../core/domain/categories';
+import { statusCode } from '../../core/domain/statuses';
+import { toPuwg92 } from '../../core/domain/crs';
+import { warsawHourWeekday } from '../../core/domain/time';
+import type { ReportFilter } from '../../core/domain/report';
+import { allocateReportColumns } from '../../shared/columns';
+import type { Db } from './workspace';
+
+/** A report as it arrives from an importer or the demo generator (already normalised). */
+export interface IncomingReport {
+  sourceId: string;
+  category: string;
+  status: string;
+  createdAt: number;
+  eventAt: number | null;
+  modifiedAt: number | null;
+  lon: number;
+  lat: number;
+  teryt: string | null;
+  description: string | null;
+  unit?: string | null;
+  beat?: string | null;
+  officer?: string | null;
+  /** Status changes known from the source, oldest first; when absent the current status is recorded. */
+  history?: { status: string; changedAt: number }[];
+  districtId?: number | null;
+}
+
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportRecord {
+  fileName: string;
+  fileHash: string | null;
+  sourceKind: string;
+  provenance: string | null;
+  mapping: unknown;
+}
+
+export function createImport(db: Db, rec: ImportRecord): number {
+  const info = db
+    .prepare(
+      `INSERT INTO imports(file_name, file_hash, source_kind, provenance, imported_at, mapping_json) VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .run(rec.fileName, rec.fileHash, rec.sourceKind, rec.provenance, Date.now(), rec.mapping == null ? null : JSON.stringify(rec.mapping));
+  return Number(info.lastInsertRowid);
+}
+
+export function finishImport(db: Db, importId: number, counts: UpsertCounts & { rejected: number }): void {
+  db.prepare(`UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, rejected = ? WHERE id = ?`).run(
+    counts.inserted,
+    counts.updated,
+    counts.unchanged,
+    counts.rejected,
+    importId,
+  );
+}
+
+/**
+ * Upsert by source id. A new id is inserted with its history; a known id whose content changed
+ * is updated and a status change is appended to the history; an identical one is left alone.
+ * The caller wraps a whole import in one transaction.
+ */
+export function createReportUpserter(db: Db, importId: number): { upsert(r: IncomingReport): 'inserted' | 'updated' | 'unchanged'; counts: UpsertCounts } {
+  const find = db.prepare(
+    `SELECT id, category, status, created_at, event_at, modified_at, lon, lat, teryt, description, unit, beat, officer FROM reports WHERE source_id = ?`,
+  );
+  const insert = db.prepare(`INSERT INTO reports(source_id, category, category_code, status, status_code, created_at, event_at, modified_at,
+      hour, weekday, lon, lat, x2180, y2180, teryt, description, unit, beat, officer, district_id, import_id, first_import_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const update = db.prepare(`UPDATE reports SET category = ?, category_code = ?, status = ?, status_code = ?, created_at = ?, event_at = ?,
+      modified_at = ?, hour = ?, weekday = ?, lon = ?, lat = ?, x2180 = ?, y2180 = ?, teryt = ?, description = ?, unit = ?, beat = ?,
+      officer = ?, import_id = ? WHERE id = ?`);
+  const history = db.prepare(`INSERT INTO report_status_history(report_id, status, changed_at, import_id) VALUES (?, ?, ?, ?)`);
+  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+
+  type Row = {
+    id: number; category: string; status: string; created_at: number; event_at: number | null; modified_at: number | null;
+    lon: number; lat: number; teryt: string | null; description: string | null; unit: string | null; beat: string | null; officer: string | null;
+  };
+
+  function upsert(r: IncomingReport): 'inserted' | 'updated' | 'unchanged' {
+    const existing = find.get(r.sourceId) as Row | undefined;
+    const [hour, weekday] = warsawHourWeekday(r.createdAt);
+    const [x, y] = toPuwg92(r.lon, r.lat);
+    const unit = r.unit ?? null;
+    const beat = r.beat ?? null;
+    const officer = r.officer ?? null;
+    if (!existing) {
+      const info = insert.run(r.sourceId, r.category, categoryCode(r.category), r.status, statusCode(r.status), r.createdAt, r.eventAt, r.modifiedAt,
+        hour, weekday, r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, r.districtId ?? null, importId, importId);
+      const id = Number(info.lastInsertRowid);
+      const hist = r.history && r.history.length > 0 ? r.history : [{ status: r.status, changedAt: r.modifiedAt ?? r.createdAt }];
+      for (const h of hist) history.run(id, h.status, h.changedAt, importId);
+      counts.inserted++;
+      return 'inserted';
+    }
+    const same =
+      existing.category === r.category && existing.status === r.status && existing.created_at === r.createdAt &&
+      existing.event_at === r.eventAt && existing.modified_at === r.modifiedAt && Math.abs(existing.lon - r.lon) < 1e-9 &&
+      Math.abs(existing.lat - r.lat) < 1e-9 && existing.teryt === r.teryt && existing.description === r.description &&
+      existing.unit === unit && existing.beat === beat && existing.officer === officer;
+    if (same) {
+      counts.unchanged++;
+      return 'unchanged';
+    }
+    // An older export must not overwrite newer data.
+    if (existing.modified_at != null && r.modifiedAt != null && r.modifiedAt < existing.modified_at) {
+      counts.unchanged++;
+      return 'unchanged';
+    }
+    update.run(r.category, categoryCode(r.category), r.status, statusCode(r.status), r.createdAt, r.eventAt, r.modifiedAt, hour, weekday,
+      r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, importId, existing.id);
+    if (existing.status !== r.status) history.run(existing.id, r.status, r.modifiedAt ?? Date.now(), importId);
+    counts.updated++;
+    return 'updated';
+  }
+  return { upsert, counts };
+}
+
+/** SQL WHERE clause and parameters for a report filter (column names of the reports table). */
+export function filterToSql(filter: ReportFilter | undefined): { where: string; params: (string | number)[] } {
+  const clauses: string[] = [];
+  const params: (string | number)[] = [];
+  if (!filter) return { where: '', params };
+  if (filter.from != null) { clauses.push('created_at >= ?'); params.push(filter.from); }
+  if (filter.to != null) { clauses.push('created_at < ?'); params.push(filter.to); }
+  const inList = (col: string, values: (string | number)[] | undefined) => {
+    if (!values || values.length === 0) return;
+    clauses.push(`${col} IN (${values.map(() => '?').join(',')})`);
+    params.push(...values);
+  };
+  inList('category', filter.categories);
+  inList('status', filter.statuses);
+  inList('district_id', filter.districtIds);
+  inList('hour', filter.hours);
+  inList('weekday', filter.weekdays);
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** All (filtered) reports as binary columns for the map. */
+export function readReportColumns(db: Db, filter?: ReportFilter): Uint8Array<ArrayBuffer> {
+  const { where, params } = filterToSql(filter);
+  const count = (db.prepare(`SELECT count(*) AS n FROM reports ${where}`).get(...params) as { n: number }).n;
+  const { columns, bytes } = allocateReportColumns(count);
+  const stmt = db.prepare(`SELECT id, lon, lat, created_at, category_code, status_code, hour, weekday, district_id FROM reports ${where} ORDER BY id`).raw(true);
+  let i = 0;
+  for (const row of stmt.iterate(...params) as IterableIterator<unknown[]>) {
+    if (i >= count) break;
+    columns.id[i] = row[0] as number;
+    columns.position[2 * i] = row[1] as number;
+    columns.position[2 * i + 1] = row[2] as number;
+    columns.time[i] = Math.floor((row[3] as number) / 1000);
+    columns.category[i] = row[4] as number;
+    columns.status[i] = row[5] as number;
+    columns.hour[i] = row[6] as number;
+    columns.weekday[i] = row[7] as number;
+    columns.district[i] = (row[8] as number | null) ?? 0;
+    i++;
+  }
+  return bytes;
+}
+
+export function reportStats(db: Db): { count: number; first: number | null; last: number | null } {
+  const row = db.prepare('SELECT count(*) AS n, min(created_at) AS first, max(created_at) AS last FROM reports').get() as {
+    n: number; first: number | null; last: number | null;
+  };
+  return { count: row.n, first: row.first, last: row.last };
+}

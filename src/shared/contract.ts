@@ -1,0 +1,160 @@
+/**
+ * The ONE API contract between every front end (renderer over IPC or HTTP, CLI) and the backend.
+ * Each method has a zod schema for its input (validated at every transport boundary) and for its
+ * output. Methods marked `binary` return raw bytes (Uint8Array) instead of JSON.
+ */
+import { z } from 'zod';
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+export const ReportFilterSchema = z
+  .object({
+    from: z.number().int().optional(),
+    to: z.number().int().optional(),
+    categories: z.array(z.string().max(200)).max(100).optional(),
+    statuses: z.array(z.string().max(100)).max(20).optional(),
+    districtIds: z.array(z.number().int().nonnegative()).max(10_000).optional(),
+    hours: z.array(z.number().int().min(0).max(23)).max(24).optional(),
+    weekdays: z.array(z.number().int().min(0).max(6)).max(7).optional(),
+  })
+  .strict();
+export type ReportFilterInput = z.infer<typeof ReportFilterSchema>;
+
+const Empty = z.object({}).strict();
+
+export const WorkspaceInfoSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  schemaVersion: z.number().int(),
+  reports: z.number().int(),
+  districts: z.number().int(),
+  imports: z.number().int(),
+  firstReportAt: z.number().nullable(),
+  lastReportAt: z.number().nullable(),
+  /** True while the workspace is the generated demo. */
+  demo: z.boolean(),
+});
+export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
+
+const GeoJsonGeometry = z.object({ type: z.string(), coordinates: z.unknown() }).passthrough();
+export const FeatureCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({ type: z.literal('Feature'), geometry: GeoJsonGeometry.nullable(), properties: z.record(z.string(), z.unknown()).nullable() }).passthrough(),
+  ),
+});
+export type FeatureCollectionOut = z.infer<typeof FeatureCollectionSchema>;
+
+export const DistrictSummarySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.string(),
+  unit: z.string().nullable(),
+  officer: z.string().nullable(),
+  areaKm2: z.number(),
+  reportCount: z.number().int(),
+  /** [minLon, minLat, maxLon, maxLat] */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  /** A point inside the polygon for its label. */
+  labelPoint: z.tuple([z.number(), z.number()]),
+});
+export type DistrictSummary = z.infer<typeof DistrictSummarySchema>;
+
+export const BasemapLayer = z.enum(['powiaty', 'wojewodztwa', 'places']);
+
+export const JobKind = z.enum(['demo']);
+export const JobRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('demo'), seed: z.number().int().min(0).max(2 ** 31).optional(), reports: z.number().int().min(100).max(200_000).optional() }).strict(),
+]);
+export type JobRequest = z.infer<typeof JobRequestSchema>;
+
+export const JobStateSchema = z.object({
+  id: z.string(),
+  kind: JobKind,
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  /** 0..1 */
+  progress: z.number(),
+  message: z.string(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  error: z.string().nullable(),
+  result: z.unknown().nullable(),
+});
+export type JobState = z.infer<typeof JobStateSchema>;
+
+export const JobId = z.object({ jobId: z.string().regex(/^[a-z0-9-]{1,64}$/) }).strict();
+
+interface MethodDef {
+  input: z.ZodType;
+  output: z.ZodType;
+  binary?: boolean;
+}
+
+export const contract = {
+  getWorkspaceInfo: { input: Empty, output: WorkspaceInfoSchema },
+  getReportColumns: { input: z.object({ filter: ReportFilterSchema.optional() }).strict(), output: z.instanceof(Uint8Array), binary: true },
+  listDistricts: { input: Empty, output: z.array(DistrictSummarySchema) },
+  getDistrictsGeoJson: { input: Empty, output: FeatureCollectionSchema },
+  getBasemapLayer: { input: z.object({ layer: BasemapLayer }).strict(), output: FeatureCollectionSchema },
+  startJob: { input: JobRequestSchema, output: z.object({ jobId: z.string() }) },
+  getJob: { input: JobId, output: JobStateSchema },
+  cancelJob: { input: JobId, output: z.object({ cancelled: z.boolean() }) },
+  listJobs: { input: Empty, output: z.array(JobStateSchema) },
+  getSetting: { input: z.object({ key: z.string().regex(/^[a-zA-Z0-9._-]{1,100}$/) }).strict(), output: z.unknown() },
+  setSetting: {
+    input: z.object({ key: z.string().regex(/^[a-zA-Z0-9._-]{1,100}$/), value: z.unknown() }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  },
+} as const satisfies Record<string, MethodDef>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+/** What every front end sees: one async function per method. */
+export type RejonApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> };
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function isBinaryMethod(name: MethodName): boolean {
+  return (contract[name] as MethodDef).binary === true;
+}
+
+/** Events pushed from the backend to front ends (SSE over HTTP, webContents.send over IPC). */
+export type RejonEvent = { type: 'job'; job: JobState } | { type: 'workspace-changed' };
+
+/** Error shape on the wire. */
+export interface WireError {
+  code: 'bad-request' | 'not-found' | 'workspace' | 'internal' | 'unauthorized' | 'cancelled';
+  message: string;
+  issues?: { path: string; message: string }[];
+}
+
+export class RejonError extends Error {
+  constructor(
+    public readonly code: WireError['code'],
+    message: string,
+    public readonly issues?: WireError['issues'],
+  ) {
+    super(message);
+    this.name = 'RejonError';
+  }
+  toWire(): WireError {
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+  }
+}
+
+/** Validate a method's raw input (from IPC or HTTP). Throws RejonError('bad-request') naming the fields. */
+export function parseInput<M extends MethodName>(method: M, raw: unknown): z.output<Contract[M]['input']> {
+  const res = contract[method].input.safeParse(raw ?? {});
+  if (!res.success) {
+    const issues = res.error.issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message }));
+    throw new RejonError('bad-request', `Invalid input for ${method}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+  }
+  return res.data as z.output<Contract[M]['input']>;
+}

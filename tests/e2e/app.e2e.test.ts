@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { countPixels, demoWorkspaceCopy, distinctColours, launchChromium, rejon, saveScreenshot, serve, type Served } from './harness';
+import { tmpDir } from '../helpers/tmp';
+
+let t: ReturnType<typeof tmpDir>;
+let served: Served;
+let browser: Browser;
+let expected: { reports: number; districts: number };
+
+beforeAll(async () => {
+  t = tmpDir('rejon-e2e-');
+  const ws = demoWorkspaceCopy(t.dir);
+  expected = JSON.parse(rejon(['info', '--workspace', ws, '--json']).stdout);
+  served = await serve(ws);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  t?.cleanup();
+});
+
+describe('browser mode on the demo workspace', () => {
+  it('shows the map with heat and beats, and the report count from the workspace', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(served.openUrl);
+    await page.waitForSelector('[data-ready="true"]', { timeout: 120_000 });
+    // the token left the address bar
+    expect(page.url()).not.toContain('token=');
+
+    const count = await page.getByTestId('report-count').getAttribute('data-count');
+    expect(Number(count)).toBe(expected.reports);
+    expect(expected.reports).toBeGreaterThan(4000);
+    expect(await page.getByTestId('district-count').textContent()).toBe(String(expected.districts));
+
+    const shot = await page.screenshot();
+    saveScreenshot('app-demo.png', shot);
+    const map = await page.getByTestId('map').screenshot();
+    // not blank: many colours, heat pixels (orange/red ramp) and beat outlines (dark blue) present
+    expect(distinctColours(map)).toBeGreaterThan(200);
+    const heat = countPixels(map, (r, g, b) => r > 200 && g < 160 && b < 90);
+    expect(heat.matching / heat.total).toBeGreaterThan(0.002);
+    const outline = countPixels(map, (r, g, b) => Math.abs(r - 43) < 25 && Math.abs(g - 76) < 25 && Math.abs(b - 126) < 25);
+    expect(outline.matching).toBeGreaterThan(300);
+    expect(errors).toEqual([]);
+
+    // switching the heat layer off changes the picture
+    await page.getByTestId('layer-heat').uncheck();
+    await page.waitForTimeout(500);
+    const noHeat = await page.getByTestId('map').screenshot();
+    const heatAfter = countPixels(noHeat, (r, g, b) => r > 200 && g < 160 && b < 90);
+    expect(heatAfter.matching).toBeLessThan(heat.matching / 2);
+    await page.close();
+  });
+
+  it('switches the UI language', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    await page.goto(served.openUrl);
+    await page.waitForSelector('[data-ready="true"]', { timeout: 120_000 });
+    await expectText(page, 'zgłoszeń');
+    await page.getByTestId('language').selectOption('en');
+    await expectText(page, 'reports');
+    await page.close();
+  });
+});
+
+async function expectText(page: import('playwright-core').Page, text: string) {
+  await page.waitForFunction((s) => document.body.innerText.includes(s), text, { timeout: 10_000 });
+}

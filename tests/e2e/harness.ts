@@ -1,0 +1,116 @@
+/**
+ * End-to-end harness: a real demo workspace (SQLite file), the real backend started as
+ * `rejon serve`, and Debian's Chromium driven by playwright-core. No fake backend.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const REJON = path.join(ROOT, 'bin', 'rejon.mjs');
+export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+
+/** Run the CLI synchronously; returns stdout, throws with stderr on failure. */
+export function rejon(args: string[], opts: { allowFail?: boolean } = {}): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [REJON, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0 && !opts.allowFail) throw new Error(`rejon ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+let cachedDemo: string | null = null;
+/** A fresh copy of the demo workspace (generated once per test process). */
+export function demoWorkspaceCopy(dir: string): string {
+  if (!cachedDemo) {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'rejon-e2e-demo-'));
+    cachedDemo = path.join(base, 'demo.sqlite');
+    rejon(['demo', '--workspace', cachedDemo]);
+  }
+  const copy = path.join(dir, 'workspace.sqlite');
+  fs.copyFileSync(cachedDemo, copy);
+  return copy;
+}
+
+export interface Served {
+  url: string;
+  openUrl: string;
+  token: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Start `rejon serve --workspace FILE` and wait for the URL it prints. */
+export async function serve(workspace: string): Promise<Served> {
+  const child = spawn(process.execPath, [REJON, 'serve', '--workspace', workspace], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out} ${err}`)), 60_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /Open: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+  const url = openUrl.split('#')[0];
+  return {
+    url,
+    openUrl,
+    token: openUrl.split('#token=')[1],
+    process: child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode != null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.REJON_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+      '--ignore-gpu-blocklist',
+    ],
+  });
+}
+
+export function saveScreenshot(name: string, png: Buffer): string {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const p = path.join(SCREENSHOTS, name);
+  fs.writeFileSync(p, png);
+  return p;
+}
+
+/** Count pixels matching a predicate in a PNG. */
+export function countPixels(png: Buffer, pred: (r: number, g: number, b: number) => boolean): { matching: number; total: number } {
+  const img = PNG.sync.read(png);
+  let matching = 0;
+  for (let i = 0; i < img.data.length; i += 4) if (pred(img.data[i], img.data[i + 1], img.data[i + 2])) matching++;
+  return { matching, total: img.width * img.height };
+}
+
+export function distinctColours(png: Buffer): number {
+  const img = PNG.sync.read(png);
+  const set = new Set<number>();
+  for (let i = 0; i < img.data.length; i += 4) set.add((img.data[i] >> 3) | ((img.data[i + 1] >> 3) << 5) | ((img.data[i + 2] >> 3) << 10));
+  return set.size;
+}
