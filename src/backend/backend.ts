@@ -7,6 +7,13 @@ import { readReportColumns, reportStats } from './store/reports';
 import { districtCount, districtReportCounts, districtsToGeoJson, listDistrictRows } from './store/districts';
 import { readResourceJson } from './resources';
 import { labelPoint } from './store/districts';
+import { importApi } from './api/importApi';
+import { districtApi } from './api/districtApi';
+import { analysisApi } from './api/analysisApi';
+import { mapApi } from './api/mapApi';
+import { briefingApi } from './api/briefingApi';
+
+type CoreMethod = 'getWorkspaceInfo' | 'getReportColumns' | 'listDistricts' | 'getDistrictsGeoJson' | 'getBasemapLayer' | 'startJob' | 'getJob' | 'cancelJob' | 'listJobs' | 'getSetting' | 'setSetting';
 
 export interface BackendOptions extends OpenOptions {}
 
@@ -60,6 +67,17 @@ export class Backend {
   }
 
   private createApi(): RejonApi {
+    return {
+      ...this.coreApi(),
+      ...importApi(this),
+      ...districtApi(this),
+      ...analysisApi(this),
+      ...mapApi(this),
+      ...briefingApi(this),
+    } as RejonApi;
+  }
+
+  private coreApi(): Pick<RejonApi, CoreMethod> {
     const db = this.db;
     return {
       getWorkspaceInfo: async () => {

@@ -62,7 +62,8 @@ export type DistrictSummary = z.infer<typeof DistrictSummarySchema>;
 
 export const BasemapLayer = z.enum(['powiaty', 'wojewodztwa', 'places']);
 
-export const JobKind = z.enum(['demo']);
+/** Every kind of long job. Features start their jobs with their own `start…` methods; getJob/cancelJob/listJobs serve all. */
+export const JobKind = z.enum(['demo', 'import', 'districts', 'analysis', 'briefing']);
 export const JobRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo'), seed: z.number().int().min(0).max(2 ** 31).optional(), reports: z.number().int().min(100).max(200_000).optional() }).strict(),
 ]);
@@ -84,13 +85,17 @@ export type JobState = z.infer<typeof JobStateSchema>;
 
 export const JobId = z.object({ jobId: z.string().regex(/^[a-z0-9-]{1,64}$/) }).strict();
 
-interface MethodDef {
-  input: z.ZodType;
-  output: z.ZodType;
-  binary?: boolean;
-}
+import type { MethodDef } from './contract/method';
+import { importMethods } from './contract/import';
+import { districtMethods } from './contract/districts';
+import { analysisMethods } from './contract/analysis';
+import { mapMethods } from './contract/map';
+import { briefingMethods } from './contract/briefing';
 
-export const contract = {
+export type { MethodDef };
+
+/** Methods of the foundation; feature modules in ./contract/ add theirs below. */
+const coreMethods = {
   getWorkspaceInfo: { input: Empty, output: WorkspaceInfoSchema },
   getReportColumns: { input: z.object({ filter: ReportFilterSchema.optional() }).strict(), output: z.instanceof(Uint8Array), binary: true },
   listDistricts: { input: Empty, output: z.array(DistrictSummarySchema) },
@@ -105,6 +110,15 @@ export const contract = {
     input: z.object({ key: z.string().regex(/^[a-zA-Z0-9._-]{1,100}$/), value: z.unknown() }).strict(),
     output: z.object({ ok: z.literal(true) }),
   },
+} as const satisfies Record<string, MethodDef>;
+
+export const contract = {
+  ...coreMethods,
+  ...importMethods,
+  ...districtMethods,
+  ...analysisMethods,
+  ...mapMethods,
+  ...briefingMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
