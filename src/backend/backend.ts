@@ -26,10 +26,11 @@ export class Backend {
   readonly jobs = new JobManager();
   private listeners = new Set<(e: RejonEvent) => void>();
   readonly api: RejonApi;
+  private closers: (() => void)[] = [];
 
   constructor(
     readonly workspacePath: string,
-    options: BackendOptions = {},
+    readonly options: BackendOptions = {},
   ) {
     this.db = openWorkspace(workspacePath, options);
     this.jobs.onChange((job) => this.emit({ type: 'job', job }));
@@ -45,8 +46,14 @@ export class Backend {
     for (const l of this.listeners) l(e);
   }
 
+  /** Run on close (temp files of uploads, caches). */
+  onClose(fn: () => void): void {
+    this.closers.push(fn);
+  }
+
   async close(): Promise<void> {
     await this.jobs.shutdown();
+    for (const fn of this.closers) fn();
     this.db.close();
   }
 

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: () => import('./commands/demo'),
   serve: () => import('./commands/serve'),
   info: () => import('./commands/info'),
+  import: () => import('./commands/import'),
 };
 
 async function help(): Promise<string> {

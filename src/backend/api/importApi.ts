@@ -1,11 +1,121 @@
-import type { RejonApi } from '../../shared/contract';
-import type { importMethods } from '../../shared/contract/import';
+import path from 'node:path';
+import { RejonError, type RejonApi } from '../../shared/contract';
+import type { importMethods, ImportSource } from '../../shared/contract/import';
 import type { Backend } from '../backend';
+import { importFile, ImportError, resolveMapping } from '../import/importFile';
+import { inspectFile, ImportFileError } from '../import/readers';
+import { analyzeSample, buildVoivodeshipIndex, type PolygonFeatureCollection } from '../../core/import';
+import { readResourceJson } from '../resources';
+import { deletePreset, listPresets } from '../import/presets';
+import { UploadStore } from '../import/uploads';
+import { toCsv } from '../../core/export/csv';
 
 type Methods = keyof typeof importMethods;
 
+const uploadsByBackend = new WeakMap<Backend, UploadStore>();
+
+function uploads(backend: Backend): UploadStore {
+  let u = uploadsByBackend.get(backend);
+  if (!u) {
+    u = new UploadStore();
+    uploadsByBackend.set(backend, u);
+    backend.onClose(() => u!.dispose());
+  }
+  return u;
+}
+
+function sourceFile(backend: Backend, source: ImportSource): { file: string; name: string } {
+  if ('path' in source) return { file: path.resolve(source.path), name: path.basename(source.path) };
+  return uploads(backend).resolve(source.uploadId);
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString();
+  return String(v);
+}
+
 /** Implementation of the import methods of the contract. */
 export function importApi(backend: Backend): Pick<RejonApi, Methods> {
-  void backend;
-  return {};
+  const db = backend.db;
+  return {
+    uploadChunk: async ({ uploadId, name, offset, data }) => uploads(backend).append(uploadId, name, offset, data),
+
+    inspectImport: async ({ source, options, presetName }) => {
+      const { file, name } = sourceFile(backend, source);
+      try {
+        const inspection = await inspectFile(file, { encoding: options?.encoding, delimiter: options?.delimiter, sheet: options?.sheet }, 1000);
+        const resolved = resolveMapping(db, inspection, { options, presetName });
+        const vi = buildVoivodeshipIndex(readResourceJson<PolygonFeatureCollection>('boundaries', 'wojewodztwa-min.geojson'));
+        const analysis = analyzeSample(inspection.sample.map((r) => r.record), resolved.mapping, {
+          voivodeships: vi, coordinateKind: resolved.options.coordinateKind, decimalComma: resolved.options.decimalComma, declaredCrs: inspection.geometryCrs,
+        });
+        return {
+          fileName: name,
+          format: inspection.format,
+          headers: [...inspection.headers],
+          preview: inspection.sample.slice(0, 20).map((r) => inspection.headers.map((h) => cellText(r.record[h]))),
+          mapping: resolved.mapping,
+          mappingSource: resolved.source,
+          presetName: resolved.preset?.name ?? null,
+          confidence: inspection.proposal.confidence as Record<string, number>,
+          missingRequired: inspection.proposal.missingRequired,
+          coordinateKind: analysis.decisions.coordinateKind,
+          coordinateExplanation: analysis.coordinates.explanation,
+          warnings: analysis.warnings,
+          encoding: inspection.csv?.encoding.encoding ?? null,
+          delimiter: inspection.csv?.delimiter ?? null,
+        };
+      } catch (e) {
+        if (e instanceof ImportFileError || e instanceof ImportError) throw new RejonError('bad-request', e.message);
+        throw e;
+      }
+    },
+
+    startImport: async ({ source, mapping, options, presetName, savePresetAs, provenance }) => {
+      const { file, name } = sourceFile(backend, source);
+      const job = backend.jobs.start('import', async (ctx) => {
+        const summary = await importFile(
+          backend.workspacePath,
+          { path: file, displayName: name, mapping, options, presetName, savePresetAs, provenance },
+          ctx,
+          backend.options.nativeBinding,
+        );
+        backend.emit({ type: 'workspace-changed' });
+        return summary;
+      });
+      return { jobId: job.id };
+    },
+
+    listImports: async () =>
+      (db.prepare('SELECT id, file_name, source_kind, provenance, imported_at, inserted, updated, unchanged, rejected FROM imports ORDER BY id DESC').all() as {
+        id: number; file_name: string; source_kind: string; provenance: string | null; imported_at: number; inserted: number; updated: number; unchanged: number; rejected: number;
+      }[]).map((r) => ({
+        id: r.id, fileName: r.file_name, sourceKind: r.source_kind, provenance: r.provenance, importedAt: r.imported_at,
+        inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected,
+      })),
+
+    listQuarantine: async ({ importId, offset, limit }) => {
+      const where = importId != null ? 'WHERE import_id = ?' : '';
+      const params = importId != null ? [importId] : [];
+      const total = (db.prepare(`SELECT count(*) AS n FROM quarantine ${where}`).get(...params) as { n: number }).n;
+      const rows = db
+        .prepare(`SELECT id, import_id, file_name, row_number, field, reason, raw_json FROM quarantine ${where} ORDER BY import_id, row_number LIMIT ? OFFSET ?`)
+        .all(...params, limit ?? 100, offset ?? 0) as { id: number; import_id: number; file_name: string; row_number: number; field: string; reason: string; raw_json: string | null }[];
+      return { total, rows: rows.map((r) => ({ id: r.id, importId: r.import_id, fileName: r.file_name, row: r.row_number, field: r.field, reason: r.reason, raw: r.raw_json })) };
+    },
+
+    exportQuarantineCsv: async ({ importId }) => {
+      const where = importId != null ? 'WHERE import_id = ?' : '';
+      const params = importId != null ? [importId] : [];
+      const rows = db.prepare(`SELECT file_name, row_number, field, reason, raw_json FROM quarantine ${where} ORDER BY import_id, row_number`).raw(true).iterate(...params) as IterableIterator<
+        [string, number, string, string, string | null]
+      >;
+      const csv = toCsv(['plik', 'wiersz', 'pole', 'powód', 'dane wiersza'], rows);
+      return { fileName: importId != null ? `kwarantanna-import-${importId}.csv` : 'kwarantanna.csv', csv };
+    },
+
+    listMappingPresets: async () => listPresets(db).map((p) => ({ ...p, options: p.options ?? {} })),
+    deleteMappingPreset: async ({ name }) => ({ deleted: deletePreset(db, name) }),
+  };
 }

@@ -107,6 +107,20 @@ export const MIGRATIONS: readonly string[] = [
     lat   REAL NOT NULL
   );
   `,
+  // 2: saved column mappings for imports, keyed by the header signature of a file
+  `
+  CREATE TABLE mapping_presets (
+    id               INTEGER PRIMARY KEY,
+    name             TEXT NOT NULL UNIQUE,
+    header_signature TEXT NOT NULL,
+    mapping_json     TEXT NOT NULL,
+    options_json     TEXT NOT NULL DEFAULT '{}',
+    updated_at       INTEGER NOT NULL
+  );
+  CREATE INDEX mapping_presets_signature ON mapping_presets(header_signature);
+  ALTER TABLE imports ADD COLUMN duration_ms INTEGER;
+  ALTER TABLE imports ADD COLUMN summary_json TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

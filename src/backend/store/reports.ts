@@ -24,6 +24,9 @@ export interface IncomingReport {
   /** Status changes known from the source, oldest first; when absent the current status is recorded. */
   history?: { status: string; changedAt: number }[];
   districtId?: number | null;
+  /** EPSG:2180 position when the source already had it (saves a conversion). */
+  x2180?: number;
+  y2180?: number;
 }
 
 export interface UpsertCounts {
@@ -64,7 +67,23 @@ export function finishImport(db: Db, importId: number, counts: UpsertCounts & { 
  * is updated and a status change is appended to the history; an identical one is left alone.
  * The caller wraps a whole import in one transaction.
  */
-export function createReportUpserter(db: Db, importId: number): { upsert(r: IncomingReport): 'inserted' | 'updated' | 'unchanged'; counts: UpsertCounts } {
+export interface UpserterOptions {
+  /**
+   * The workspace held no reports when the import started: ids not seen earlier in this import
+   * cannot exist, so the lookup is skipped (first imports run at insert speed).
+   */
+  emptyAtStart?: boolean;
+  /** District of a position (spatial index); when absent, IncomingReport.districtId is used. */
+  districtOf?: (lon: number, lat: number) => number | null;
+}
+
+export function createReportUpserter(
+  db: Db,
+  importId: number,
+  options: UpserterOptions = {},
+): { upsert(r: IncomingReport): 'inserted' | 'updated' | 'unchanged'; counts: UpsertCounts } {
+  const seen = options.emptyAtStart ? new Set<string>() : null;
+  const districtOf = options.districtOf;
   const find = db.prepare(
     `SELECT id, category, status, created_at, event_at, modified_at, lon, lat, teryt, description, unit, beat, officer FROM reports WHERE source_id = ?`,
   );
@@ -73,7 +92,7 @@ export function createReportUpserter(db: Db, importId: number): { upsert(r: Inco
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const update = db.prepare(`UPDATE reports SET category = ?, category_code = ?, status = ?, status_code = ?, created_at = ?, event_at = ?,
       modified_at = ?, hour = ?, weekday = ?, lon = ?, lat = ?, x2180 = ?, y2180 = ?, teryt = ?, description = ?, unit = ?, beat = ?,
-      officer = ?, import_id = ? WHERE id = ?`);
+      officer = ?, district_id = ?, import_id = ? WHERE id = ?`);
   const history = db.prepare(`INSERT INTO report_status_history(report_id, status, changed_at, import_id) VALUES (?, ?, ?, ?)`);
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
 
@@ -83,15 +102,22 @@ export function createReportUpserter(db: Db, importId: number): { upsert(r: Inco
   };
 
   function upsert(r: IncomingReport): 'inserted' | 'updated' | 'unchanged' {
-    const existing = find.get(r.sourceId) as Row | undefined;
+    let existing: Row | undefined;
+    if (seen) {
+      if (seen.has(r.sourceId)) existing = find.get(r.sourceId) as Row | undefined;
+      else seen.add(r.sourceId);
+    } else {
+      existing = find.get(r.sourceId) as Row | undefined;
+    }
     const [hour, weekday] = warsawHourWeekday(r.createdAt);
-    const [x, y] = toPuwg92(r.lon, r.lat);
+    const [x, y] = r.x2180 !== undefined && r.y2180 !== undefined ? [r.x2180, r.y2180] : toPuwg92(r.lon, r.lat);
+    const districtId = districtOf ? districtOf(r.lon, r.lat) : (r.districtId ?? null);
     const unit = r.unit ?? null;
     const beat = r.beat ?? null;
     const officer = r.officer ?? null;
     if (!existing) {
       const info = insert.run(r.sourceId, r.category, categoryCode(r.category), r.status, statusCode(r.status), r.createdAt, r.eventAt, r.modifiedAt,
-        hour, weekday, r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, r.districtId ?? null, importId, importId);
+        hour, weekday, r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, importId);
       const id = Number(info.lastInsertRowid);
       const hist = r.history && r.history.length > 0 ? r.history : [{ status: r.status, changedAt: r.modifiedAt ?? r.createdAt }];
       for (const h of hist) history.run(id, h.status, h.changedAt, importId);
@@ -113,7 +139,7 @@ export function createReportUpserter(db: Db, importId: number): { upsert(r: Inco
       return 'unchanged';
     }
     update.run(r.category, categoryCode(r.category), r.status, statusCode(r.status), r.createdAt, r.eventAt, r.modifiedAt, hour, weekday,
-      r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, importId, existing.id);
+      r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, existing.id);
     if (existing.status !== r.status) history.run(existing.id, r.status, r.modifiedAt ?? Date.now(), importId);
     counts.updated++;
     return 'updated';

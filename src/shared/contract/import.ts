@@ -1,5 +1,123 @@
-// import { z } from 'zod';
+import { z } from 'zod';
+import { ImportOptionsSchema, MappingSchema } from '../../core/import/mapping';
 import type { MethodDef } from './method';
 
+/** Where the file to import is: a local path (desktop, CLI) or a file staged with uploadChunk (browser). */
+export const ImportSourceSchema = z.union([
+  z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z.object({ uploadId: z.string().regex(/^[a-f0-9-]{36}$/) }).strict(),
+]);
+export type ImportSource = z.infer<typeof ImportSourceSchema>;
+
+const PresetName = z.string().min(1).max(100);
+
+export const ImportInspectionSchema = z.object({
+  fileName: z.string(),
+  format: z.string(),
+  headers: z.array(z.string()),
+  /** First rows as text, in header order, for the mapping dialog preview. */
+  preview: z.array(z.array(z.string())),
+  /** Mapping that would be used now (preset or automatic). */
+  mapping: MappingSchema,
+  mappingSource: z.enum(['explicit', 'preset', 'signature-preset', 'automatic']),
+  presetName: z.string().nullable(),
+  confidence: z.record(z.string(), z.number()),
+  missingRequired: z.array(z.string()),
+  coordinateKind: z.string(),
+  coordinateExplanation: z.string(),
+  warnings: z.array(z.string()),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+});
+export type ImportInspection = z.infer<typeof ImportInspectionSchema>;
+
+export const ImportSummarySchema = z.object({
+  importId: z.number(),
+  fileName: z.string(),
+  format: z.string(),
+  inserted: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  nothingChanged: z.boolean(),
+  sameFileAs: z.object({ importId: z.number(), importedAt: z.number() }).nullable(),
+  unknownCategories: z.array(z.object({ name: z.string(), count: z.number() })),
+  rejections: z.array(
+    z.object({ row: z.number(), field: z.string(), column: z.string().nullable(), reason: z.string(), message: z.string(), value: z.string().nullable() }),
+  ),
+  mapping: MappingSchema,
+  mappingSource: z.string(),
+  presetName: z.string().nullable(),
+  coordinateKind: z.string(),
+  coordinateExplanation: z.string(),
+  warnings: z.array(z.string()),
+  rows: z.number(),
+  durationMs: z.number(),
+  rowsPerSecond: z.number(),
+});
+export type ImportSummaryOut = z.infer<typeof ImportSummarySchema>;
+
+export const QuarantineRowSchema = z.object({
+  id: z.number(),
+  importId: z.number(),
+  fileName: z.string(),
+  row: z.number(),
+  field: z.string(),
+  reason: z.string(),
+  raw: z.string().nullable(),
+});
+
 /** Import of report files (issue 3). */
-export const importMethods = {} as const satisfies Record<string, MethodDef>;
+export const importMethods = {
+  uploadChunk: {
+    input: z
+      .object({
+        uploadId: z.string().regex(/^[a-f0-9-]{36}$/).optional(),
+        name: z.string().min(1).max(255),
+        offset: z.number().int().nonnegative(),
+        /** base64, at most 8 MiB decoded per chunk */
+        data: z.string().max(11_200_000),
+      })
+      .strict(),
+    output: z.object({ uploadId: z.string(), received: z.number() }),
+  },
+  inspectImport: {
+    input: z.object({ source: ImportSourceSchema, options: ImportOptionsSchema.optional(), presetName: PresetName.optional() }).strict(),
+    output: ImportInspectionSchema,
+  },
+  startImport: {
+    input: z
+      .object({
+        source: ImportSourceSchema,
+        mapping: MappingSchema.optional(),
+        options: ImportOptionsSchema.optional(),
+        presetName: PresetName.optional(),
+        savePresetAs: PresetName.optional(),
+        provenance: z.string().max(500).optional(),
+      })
+      .strict(),
+    output: z.object({ jobId: z.string() }),
+  },
+  listImports: {
+    input: z.object({}).strict(),
+    output: z.array(
+      z.object({
+        id: z.number(), fileName: z.string(), sourceKind: z.string(), provenance: z.string().nullable(), importedAt: z.number(),
+        inserted: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number(),
+      }),
+    ),
+  },
+  listQuarantine: {
+    input: z.object({ importId: z.number().int().optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+    output: z.object({ total: z.number(), rows: z.array(QuarantineRowSchema) }),
+  },
+  exportQuarantineCsv: {
+    input: z.object({ importId: z.number().int().optional() }).strict(),
+    output: z.object({ fileName: z.string(), csv: z.string() }),
+  },
+  listMappingPresets: {
+    input: z.object({}).strict(),
+    output: z.array(z.object({ name: z.string(), headerSignature: z.string(), mapping: MappingSchema, options: ImportOptionsSchema })),
+  },
+  deleteMappingPreset: { input: z.object({ name: PresetName }).strict(), output: z.object({ deleted: z.boolean() }) },
+} as const satisfies Record<string, MethodDef>;

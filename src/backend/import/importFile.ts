@@ -1,0 +1,250 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  analyzeSample,
+  createRowNormalizer,
+  headerSignature,
+  validateMapping,
+  FIELD_LABELS,
+  type ImportOptions,
+  type Mapping,
+  type MappingPreset,
+  type RawRecord,
+  type VoivodeshipIndex,
+} from '../../core/import';
+import { inspectFile, loadVoivodeshipIndex, openReader, ImportFileError, type FileInspection } from './readers';
+import { resourcePath } from '../resources';
+import { openWorkspace, type Db } from '../store/workspace';
+import { createImport, createReportUpserter, finishImport } from '../store/reports';
+import { presetByName, presetForSignature, savePreset } from './presets';
+import { districtLookup } from '../districts/assignment';
+
+export interface ImportRequest {
+  /** File on disk (a dropped/uploaded file is staged to disk first). */
+  path: string;
+  /** Name shown in messages and stored as provenance (defaults to the file's base name). */
+  displayName?: string;
+  /** Explicit column mapping (from the mapping dialog); otherwise a preset or the automatic proposal. */
+  mapping?: Mapping;
+  options?: ImportOptions;
+  /** Use this saved preset. */
+  presetName?: string;
+  /** Save the mapping used under this name. */
+  savePresetAs?: string;
+  /** Where the export came from (public map, police system, …). */
+  provenance?: string;
+}
+
+export interface ImportRejection {
+  row: number;
+  field: string;
+  column: string | null;
+  reason: string;
+  message: string;
+  value: string | null;
+}
+
+export interface ImportSummary {
+  importId: number;
+  fileName: string;
+  format: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** Nothing in the workspace changed (e.g. the same file imported again). */
+  nothingChanged: boolean;
+  /** An earlier import had a file with the same content hash. */
+  sameFileAs: { importId: number; importedAt: number } | null;
+  unknownCategories: { name: string; count: number }[];
+  /** First rejections (all of them are in the quarantine table). */
+  rejections: ImportRejection[];
+  mapping: Mapping;
+  mappingSource: 'explicit' | 'preset' | 'signature-preset' | 'automatic';
+  presetName: string | null;
+  coordinateKind: string;
+  coordinateExplanation: string;
+  warnings: string[];
+  rows: number;
+  durationMs: number;
+  rowsPerSecond: number;
+}
+
+export interface ImportProgress {
+  progress(fraction: number, message?: string): void;
+  throwIfCancelled(): void;
+}
+
+/** An import that cannot start: the file is unreadable or has no usable columns. */
+export class ImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportError';
+  }
+}
+
+const MAX_REJECTIONS_IN_SUMMARY = 1000;
+const BATCH = 4000;
+
+let voivodeshipIndex: Promise<VoivodeshipIndex> | null = null;
+function voivodeships(): Promise<VoivodeshipIndex> {
+  voivodeshipIndex ??= loadVoivodeshipIndex(resourcePath('boundaries', 'wojewodztwa-min.geojson'));
+  return voivodeshipIndex;
+}
+
+export async function hashFile(file: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+export interface ResolvedMapping {
+  mapping: Mapping;
+  options: ImportOptions;
+  source: ImportSummary['mappingSource'];
+  preset: MappingPreset | null;
+}
+
+/** Choose the mapping: explicit > named preset > preset saved for this header signature > automatic. */
+export function resolveMapping(db: Db, inspection: FileInspection, req: Pick<ImportRequest, 'mapping' | 'options' | 'presetName'>): ResolvedMapping {
+  if (req.mapping) return { mapping: req.mapping, options: req.options ?? {}, source: 'explicit', preset: null };
+  if (req.presetName) {
+    const p = presetByName(db, req.presetName);
+    if (!p) throw new ImportError(`No saved column mapping named "${req.presetName}".`);
+    return { mapping: p.mapping, options: { ...p.options, ...req.options }, source: 'preset', preset: p };
+  }
+  const bySig = presetForSignature(db, headerSignature(inspection.headers));
+  if (bySig) return { mapping: bySig.mapping, options: { ...bySig.options, ...req.options }, source: 'signature-preset', preset: bySig };
+  return { mapping: inspection.proposal.mapping, options: req.options ?? {}, source: 'automatic', preset: null };
+}
+
+function wrapFileError(e: unknown): never {
+  if (e instanceof ImportFileError) throw new ImportError(e.message);
+  throw e;
+}
+
+/**
+ * Import one file into the workspace as ONE transaction on its own connection: every valid row is
+ * inserted or updated (upsert by source id, status changes appended to the history), every bad row is
+ * kept in quarantine with file, row, field and reason. Cancel, an error or a killed process leave the
+ * workspace exactly as before.
+ */
+export async function importFile(workspacePath: string, req: ImportRequest, ctx?: ImportProgress, nativeBinding?: string): Promise<ImportSummary> {
+  const started = performance.now();
+  const fileName = req.displayName ?? path.basename(req.path);
+  if (!fs.existsSync(req.path)) throw new ImportError(`Cannot read "${fileName}": the file does not exist.`);
+  ctx?.progress(0, 'reading');
+  const readerOptions = { encoding: req.options?.encoding, delimiter: req.options?.delimiter, sheet: req.options?.sheet };
+  const inspection = await inspectFile(req.path, readerOptions).catch(wrapFileError);
+  const db = openWorkspace(workspacePath, { nativeBinding });
+  try {
+    const resolved = resolveMapping(db, inspection, req);
+    const issues = validateMapping(resolved.mapping, inspection.headers);
+    if (issues.length > 0) {
+      throw new ImportError(
+        `Cannot import "${fileName}": no usable columns for ${issues.map((i) => ('field' in i && i.field ? FIELD_LABELS[i.field as keyof typeof FIELD_LABELS] ?? i.field : '') + ' ' + i.message).join('; ')}.`,
+      );
+    }
+    const vi = await voivodeships();
+    const analysis = analyzeSample(
+      inspection.sample.map((r) => r.record),
+      resolved.mapping,
+      { voivodeships: vi, coordinateKind: resolved.options.coordinateKind, decimalComma: resolved.options.decimalComma, declaredCrs: inspection.geometryCrs },
+    );
+    if (analysis.decisions.coordinateKind === 'unknown' && inspection.sample.length > 0) {
+      throw new ImportError(`Cannot import "${fileName}": ${analysis.coordinates.explanation}`);
+    }
+    const fileHash = await hashFile(req.path);
+    const previous = db.prepare(`SELECT id, imported_at FROM imports WHERE file_hash = ? ORDER BY id DESC LIMIT 1`).get(fileHash) as
+      | { id: number; imported_at: number }
+      | undefined;
+    const normalize = createRowNormalizer(resolved.mapping, analysis.decisions, { voivodeships: vi, dateObjectsAreUtc: inspection.format !== 'xlsx' });
+    const reader = await openReader(req.path, readerOptions).catch(wrapFileError);
+    const unknownCategories = new Map<string, number>();
+    const rejections: ImportRejection[] = [];
+    let rejected = 0;
+    let rows = 0;
+
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const emptyAtStart = (db.prepare('SELECT EXISTS(SELECT 1 FROM reports) AS e').get() as { e: number }).e === 0;
+      const importId = createImport(db, {
+        fileName,
+        fileHash,
+        sourceKind: inspection.format,
+        provenance: req.provenance ?? null,
+        mapping: { mapping: resolved.mapping, options: resolved.options, decisions: analysis.decisions, source: resolved.source },
+      });
+      const upserter = createReportUpserter(db, importId, { emptyAtStart, districtOf: districtLookup(db) });
+      const quarantine = db.prepare(`INSERT INTO quarantine(import_id, file_name, row_number, field, reason, raw_json) VALUES (?, ?, ?, ?, ?, ?)`);
+      const reject = (row: number, r: ImportRejection, record: RawRecord) => {
+        rejected++;
+        if (rejections.length < MAX_REJECTIONS_IN_SUMMARY) rejections.push(r);
+        quarantine.run(importId, fileName, row, r.column ?? r.field, `${r.reason}: ${r.message}`, JSON.stringify(record, (_k, v) => (v instanceof Date ? v.toISOString() : v)));
+      };
+      for await (const batch of reader.batches(BATCH)) {
+        ctx?.throwIfCancelled();
+        for (const raw of batch) {
+          rows++;
+          if (raw.issue) {
+            reject(raw.rowNumber, { row: raw.rowNumber, field: 'row', column: raw.issue.column, reason: 'read-error', message: raw.issue.message, value: null }, raw.record);
+            continue;
+          }
+          const res = normalize(raw.record);
+          if (!res.ok) {
+            const j = res.rejection;
+            reject(raw.rowNumber, { row: raw.rowNumber, field: j.field, column: j.column, reason: j.reason, message: j.message, value: j.value }, raw.record);
+            continue;
+          }
+          const n = res.report;
+          if (n.unknownCategory) unknownCategories.set(n.category, (unknownCategories.get(n.category) ?? 0) + 1);
+          upserter.upsert(n);
+        }
+        const total = reader.totalBytes || 1;
+        ctx?.progress(Math.min(0.99, reader.bytesRead() / total), `${rows.toLocaleString('pl-PL')}`);
+      }
+      await reader.close();
+      const counts = { ...upserter.counts, rejected };
+      finishImport(db, importId, counts);
+      if (req.savePresetAs) {
+        savePreset(db, { name: req.savePresetAs, headerSignature: headerSignature(inspection.headers), mapping: resolved.mapping, options: resolved.options });
+      }
+      const durationMs = performance.now() - started;
+      const summary: ImportSummary = {
+        importId,
+        fileName,
+        format: inspection.format,
+        ...counts,
+        nothingChanged: counts.inserted === 0 && counts.updated === 0,
+        sameFileAs: previous ? { importId: previous.id, importedAt: previous.imported_at } : null,
+        unknownCategories: [...unknownCategories].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count),
+        rejections,
+        mapping: resolved.mapping,
+        mappingSource: resolved.source,
+        presetName: resolved.preset?.name ?? req.savePresetAs ?? null,
+        coordinateKind: analysis.decisions.coordinateKind,
+        coordinateExplanation: analysis.coordinates.explanation,
+        warnings: analysis.warnings,
+        rows,
+        durationMs,
+        rowsPerSecond: rows / (durationMs / 1000),
+      };
+      db.prepare('UPDATE imports SET duration_ms = ?, summary_json = ? WHERE id = ?').run(
+        Math.round(durationMs),
+        JSON.stringify({ ...summary, rejections: summary.rejections.slice(0, 50) }),
+        importId,
+      );
+      ctx?.throwIfCancelled();
+      db.exec('COMMIT');
+      ctx?.progress(1, 'done');
+      return summary;
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      await reader.close().catch(() => {});
+      throw e;
+    }
+  } finally {
+    db.close();
+  }
+}
