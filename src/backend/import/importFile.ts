@@ -7,6 +7,8 @@ import {
   headerSignature,
   validateMapping,
   FIELD_LABELS,
+  describeCoordinateKind,
+  parseNumber,
   type ImportOptions,
   type Mapping,
   type MappingPreset,
@@ -19,6 +21,7 @@ import { openWorkspace, type Db } from '../store/workspace';
 import { createImport, createReportUpserter, finishImport } from '../store/reports';
 import { presetByName, presetForSignature, savePreset } from './presets';
 import { districtLookup } from '../districts/assignment';
+import { fromPuwg92 } from '../../core/domain/crs';
 
 export interface ImportRequest {
   /** File on disk (a dropped/uploaded file is staged to disk first). */
@@ -119,6 +122,46 @@ export function resolveMapping(db: Db, inspection: FileInspection, req: Pick<Imp
   return { mapping: inspection.proposal.mapping, options: req.options ?? {}, source: 'automatic', preset: null };
 }
 
+/**
+ * Tie-break for EPSG:2180 files whose axis order the ranges cannot tell: count sample points that
+ * fall in the workspace's area (bounding box of its beats and reports, padded ~10 km) read each way.
+ */
+export function decideByWorkspaceArea(
+  db: Db,
+  records: readonly RawRecord[],
+  mapping: Mapping,
+  decimalComma: boolean,
+): { kind: 'puwg92' | 'puwg92-swapped'; explanation: string } | null {
+  const box = db
+    .prepare(
+      `SELECT min(a) AS minLon, min(b) AS minLat, max(c) AS maxLon, max(d) AS maxLat FROM (
+         SELECT min(lon) AS a, min(lat) AS b, max(lon) AS c, max(lat) AS d FROM reports
+         UNION ALL SELECT min(min_lon), min(min_lat), max(max_lon), max(max_lat) FROM districts)`,
+    )
+    .get() as { minLon: number | null; minLat: number | null; maxLon: number | null; maxLat: number | null };
+  if (box.minLon == null || box.minLat == null || box.maxLon == null || box.maxLat == null) return null;
+  const pad = 0.15;
+  const inside = (lon: number, lat: number) => lon >= box.minLon! - pad && lon <= box.maxLon! + pad && lat >= box.minLat! - pad / 1.6 && lat <= box.maxLat! + pad / 1.6;
+  if (!mapping.x || !mapping.y) return null;
+  let straight = 0;
+  let swapped = 0;
+  for (const r of records) {
+    const a = parseNumber(r[mapping.x], decimalComma);
+    const b = parseNumber(r[mapping.y], decimalComma);
+    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+    const [lon1, lat1] = fromPuwg92(a, b);
+    const [lon2, lat2] = fromPuwg92(b, a);
+    if (inside(lon1, lat1)) straight++;
+    if (inside(lon2, lat2)) swapped++;
+  }
+  if (straight === swapped || Math.max(straight, swapped) < 2 * Math.min(straight, swapped)) return null;
+  const kind = straight > swapped ? 'puwg92' : 'puwg92-swapped';
+  return {
+    kind,
+    explanation: `${describeCoordinateKind(kind)}: ${Math.max(straight, swapped)} sampled points fall in this workspace's area read this way, ${Math.min(straight, swapped)} the other way (both orders fit Poland, no TERYT decided).`,
+  };
+}
+
 function wrapFileError(e: unknown): never {
   if (e instanceof ImportFileError) throw new ImportError(e.message);
   throw e;
@@ -147,11 +190,21 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
       );
     }
     const vi = await voivodeships();
-    const analysis = analyzeSample(
-      inspection.sample.map((r) => r.record),
-      resolved.mapping,
-      { voivodeships: vi, coordinateKind: resolved.options.coordinateKind, decimalComma: resolved.options.decimalComma, declaredCrs: inspection.geometryCrs },
-    );
+    const sampleRecords = inspection.sample.map((r) => r.record);
+    let analysis = analyzeSample(sampleRecords, resolved.mapping, {
+      voivodeships: vi, coordinateKind: resolved.options.coordinateKind, decimalComma: resolved.options.decimalComma, declaredCrs: inspection.geometryCrs,
+    });
+    if (analysis.coordinates.decidedBy === 'default') {
+      // Both axis orders fit Poland and no TERYT decided: the workspace's own area (its beats and
+      // earlier reports) tells where this command's reports are.
+      const byContext = decideByWorkspaceArea(db, sampleRecords, resolved.mapping, analysis.decisions.decimalComma);
+      if (byContext) {
+        analysis = analyzeSample(sampleRecords, resolved.mapping, {
+          voivodeships: vi, coordinateKind: byContext.kind, decimalComma: resolved.options.decimalComma, declaredCrs: inspection.geometryCrs,
+        });
+        analysis.coordinates.explanation = byContext.explanation;
+      }
+    }
     if (analysis.decisions.coordinateKind === 'unknown' && inspection.sample.length > 0) {
       throw new ImportError(`Cannot import "${fileName}": ${analysis.coordinates.explanation}`);
     }
