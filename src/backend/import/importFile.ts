@@ -18,7 +18,7 @@ import {
 import { inspectFile, loadVoivodeshipIndex, openReader, ImportFileError, type FileInspection } from './readers';
 import { resourcePath } from '../resources';
 import { openWorkspace, type Db } from '../store/workspace';
-import { createImport, createReportUpserter, finishImport } from '../store/reports';
+import { createImport, createReportUpserter, dropBulkIndexes, finishImport, rebuildBulkIndexes } from '../store/reports';
 import { presetByName, presetForSignature, savePreset } from './presets';
 import { districtLookup } from '../districts/assignment';
 import { fromPuwg92 } from '../../core/domain/crs';
@@ -219,9 +219,14 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
     let rejected = 0;
     let rows = 0;
 
+    // A big page cache keeps the B-trees in memory during the load instead of spilling to the WAL.
+    db.pragma('cache_size = -262144');
+    db.pragma('temp_store = MEMORY');
     db.exec('BEGIN IMMEDIATE');
     try {
       const emptyAtStart = (db.prepare('SELECT EXISTS(SELECT 1 FROM reports) AS e').get() as { e: number }).e === 0;
+      // First load into an empty workspace: build the secondary indexes once at the end (a rollback restores them).
+      if (emptyAtStart) dropBulkIndexes(db);
       const importId = createImport(db, {
         fileName,
         fileHash,
@@ -229,7 +234,7 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
         provenance: req.provenance ?? null,
         mapping: { mapping: resolved.mapping, options: resolved.options, decisions: analysis.decisions, source: resolved.source },
       });
-      const upserter = createReportUpserter(db, importId, { emptyAtStart, districtOf: districtLookup(db) });
+      const upserter = createReportUpserter(db, importId, { emptyAtStart, districtOf: districtLookup(db), deferHistory: true });
       const quarantine = db.prepare(`INSERT INTO quarantine(import_id, file_name, row_number, field, reason, raw_json) VALUES (?, ?, ?, ?, ?, ?)`);
       const reject = (row: number, r: ImportRejection, record: RawRecord) => {
         rejected++;
@@ -258,6 +263,11 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
         ctx?.progress(Math.min(0.99, reader.bytesRead() / total), `${rows.toLocaleString('pl-PL')}`);
       }
       await reader.close();
+      upserter.finishHistory();
+      if (emptyAtStart) {
+        ctx?.progress(0.99, 'indexing');
+        rebuildBulkIndexes(db);
+      }
       const counts = { ...upserter.counts, rejected };
       finishImport(db, importId, counts);
       if (req.savePresetAs) {

@@ -27,6 +27,9 @@ export interface IncomingReport {
   /** EPSG:2180 position when the source already had it (saves a conversion). */
   x2180?: number;
   y2180?: number;
+  /** Codes when the importer already matched them (saves folding the names again). */
+  categoryCode?: number;
+  statusCode?: number;
 }
 
 export interface UpsertCounts {
@@ -75,15 +78,21 @@ export interface UpserterOptions {
   emptyAtStart?: boolean;
   /** District of a position (spatial index); when absent, IncomingReport.districtId is used. */
   districtOf?: (lon: number, lat: number) => number | null;
+  /**
+   * Record the current status of new reports in one statement at the end (call finishHistory)
+   * instead of one insert per row. Explicit `history` of incoming reports is then not used.
+   */
+  deferHistory?: boolean;
 }
 
 export function createReportUpserter(
   db: Db,
   importId: number,
   options: UpserterOptions = {},
-): { upsert(r: IncomingReport): 'inserted' | 'updated' | 'unchanged'; counts: UpsertCounts } {
+): { upsert(r: IncomingReport): 'inserted' | 'updated' | 'unchanged'; counts: UpsertCounts; finishHistory(): void; flush(): void } {
   const seen = options.emptyAtStart ? new Set<string>() : null;
   const districtOf = options.districtOf;
+  const deferHistory = options.deferHistory === true;
   const find = db.prepare(
     `SELECT id, category, status, created_at, event_at, modified_at, lon, lat, teryt, description, unit, beat, officer FROM reports WHERE source_id = ?`,
   );
@@ -95,6 +104,22 @@ export function createReportUpserter(
       officer = ?, district_id = ?, import_id = ? WHERE id = ?`);
   const history = db.prepare(`INSERT INTO report_status_history(report_id, status, changed_at, import_id) VALUES (?, ?, ?, ?)`);
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  // With deferred history new rows need no id back, so they are written BATCH rows per statement
+  // (half the cost of one statement per row). Ids still in the buffer are flushed before a lookup.
+  const BATCH = 32;
+  const ROW = '(' + Array(22).fill('?').join(',') + ')';
+  const insertMany = deferHistory ? db.prepare(`INSERT INTO reports(source_id, category, category_code, status, status_code, created_at, event_at, modified_at,
+      hour, weekday, lon, lat, x2180, y2180, teryt, description, unit, beat, officer, district_id, import_id, first_import_id)
+      VALUES ${Array(BATCH).fill(ROW).join(',')}`) : null;
+  const buffer: unknown[] = [];
+  const buffered = new Set<string>();
+  function flush(): void {
+    if (buffer.length === 0) return;
+    if (buffer.length === 22 * BATCH) insertMany!.run(buffer);
+    else for (let k = 0; k < buffer.length; k += 22) insert.run(buffer.slice(k, k + 22));
+    buffer.length = 0;
+    buffered.clear();
+  }
 
   type Row = {
     id: number; category: string; status: string; created_at: number; event_at: number | null; modified_at: number | null;
@@ -103,6 +128,7 @@ export function createReportUpserter(
 
   function upsert(r: IncomingReport): 'inserted' | 'updated' | 'unchanged' {
     let existing: Row | undefined;
+    if (buffered.has(r.sourceId)) flush();
     if (seen) {
       if (seen.has(r.sourceId)) existing = find.get(r.sourceId) as Row | undefined;
       else seen.add(r.sourceId);
@@ -115,12 +141,24 @@ export function createReportUpserter(
     const unit = r.unit ?? null;
     const beat = r.beat ?? null;
     const officer = r.officer ?? null;
+    if (!existing && insertMany) {
+      buffer.push(r.sourceId, r.category, r.categoryCode ?? categoryCode(r.category), r.status, r.statusCode ?? statusCode(r.status), r.createdAt, r.eventAt, r.modifiedAt,
+        hour, weekday, r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, importId);
+      buffered.add(r.sourceId);
+      if (buffer.length === 22 * BATCH) flush();
+      counts.inserted++;
+      return 'inserted';
+    }
     if (!existing) {
-      const info = insert.run(r.sourceId, r.category, categoryCode(r.category), r.status, statusCode(r.status), r.createdAt, r.eventAt, r.modifiedAt,
+      const info = insert.run(r.sourceId, r.category, r.categoryCode ?? categoryCode(r.category), r.status, r.statusCode ?? statusCode(r.status), r.createdAt, r.eventAt, r.modifiedAt,
         hour, weekday, r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, importId);
       const id = Number(info.lastInsertRowid);
-      const hist = r.history && r.history.length > 0 ? r.history : [{ status: r.status, changedAt: r.modifiedAt ?? r.createdAt }];
-      for (const h of hist) history.run(id, h.status, h.changedAt, importId);
+      // Without a known history the current status is recorded for all new reports at once by
+      // finishInsertedHistory (one statement instead of one per row).
+      if (!deferHistory) {
+        const hist = r.history && r.history.length > 0 ? r.history : [{ status: r.status, changedAt: r.modifiedAt ?? r.createdAt }];
+        for (const h of hist) history.run(id, h.status, h.changedAt, importId);
+      }
       counts.inserted++;
       return 'inserted';
     }
@@ -138,13 +176,22 @@ export function createReportUpserter(
       counts.unchanged++;
       return 'unchanged';
     }
-    update.run(r.category, categoryCode(r.category), r.status, statusCode(r.status), r.createdAt, r.eventAt, r.modifiedAt, hour, weekday,
+    update.run(r.category, r.categoryCode ?? categoryCode(r.category), r.status, r.statusCode ?? statusCode(r.status), r.createdAt, r.eventAt, r.modifiedAt, hour, weekday,
       r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, existing.id);
     if (existing.status !== r.status) history.run(existing.id, r.status, r.modifiedAt ?? Date.now(), importId);
     counts.updated++;
     return 'updated';
   }
-  return { upsert, counts };
+  /** The current status of every report this import inserted without a history, as its first history entry. */
+  function finishHistory(): void {
+    flush();
+    if (!deferHistory) return;
+    db.prepare(
+      `INSERT INTO report_status_history(report_id, status, changed_at, import_id)
+       SELECT id, status, COALESCE(modified_at, created_at), ? FROM reports WHERE first_import_id = ? ORDER BY id`,
+    ).run(importId, importId);
+  }
+  return { upsert, counts, finishHistory, flush };
 }
 
 /** SQL WHERE clause and parameters for a report filter (column names of the reports table). */
@@ -195,4 +242,24 @@ export function reportStats(db: Db): { count: number; first: number | null; last
     n: number; first: number | null; last: number | null;
   };
   return { count: row.n, first: row.first, last: row.last };
+}
+
+/** Secondary indexes that a bulk load into an empty workspace builds once at the end instead of row by row. */
+const BULK_INDEXES: Record<string, string> = {
+  reports_created: 'CREATE INDEX reports_created ON reports(created_at)',
+  reports_district: 'CREATE INDEX reports_district ON reports(district_id, created_at)',
+  reports_category: 'CREATE INDEX reports_category ON reports(category_code, created_at)',
+  status_history_report: 'CREATE INDEX status_history_report ON report_status_history(report_id, changed_at)',
+};
+
+/** Inside the import transaction: drop the secondary indexes (restored by rebuildBulkIndexes or a rollback). */
+export function dropBulkIndexes(db: Db): void {
+  for (const name of Object.keys(BULK_INDEXES)) db.exec(`DROP INDEX IF EXISTS ${name}`);
+}
+
+export function rebuildBulkIndexes(db: Db): void {
+  for (const [name, sql] of Object.entries(BULK_INDEXES)) {
+    const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(name);
+    if (!exists) db.exec(sql);
+  }
 }

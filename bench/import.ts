@@ -1,0 +1,43 @@
+/**
+ * Import benchmark (issue 3): a 1,000,000-row windows-1250 ';' CSV with EPSG:2180 coordinates,
+ * imported into a fresh workspace end to end (read, normalise, upsert, history, quarantine, one
+ * transaction), against papaparse parsing the same file alone in the same run.
+ * Peak memory is measured in a separate child process per step, so the steps do not pollute each other.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateBenchCsv } from './import-parse';
+
+type Log = (line: string) => void;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function child(script: string, args: string[]): Record<string, number> {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, script), ...args], { encoding: 'utf8', cwd: path.join(here, '..') });
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+export async function benchImport(log: Log, rows = 1_000_000): Promise<Record<string, number>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rejon-bench-import-'));
+  try {
+    const file = path.join(dir, 'export.csv');
+    log(`import: generating ${rows.toLocaleString('en')} rows (windows-1250, ';', EPSG:2180)…`);
+    await generateBenchCsv(file, rows);
+    const mb = fs.statSync(file).size / 1e6;
+    log(`import: file ${mb.toFixed(0)} MB`);
+    const parse = child('import-steps.ts', ['parse', file]);
+    log(`import: papaparse alone            ${(parse.ms / 1000).toFixed(2)} s  ${Math.round(parse.rows / (parse.ms / 1000)).toLocaleString('en')} rows/s  peak RSS ${parse.peakRssMb.toFixed(0)} MB`);
+    const imp = child('import-steps.ts', ['import', file, path.join(dir, 'w.sqlite')]);
+    log(`import: Rejon import (fresh ws)     ${(imp.ms / 1000).toFixed(2)} s  ${Math.round(imp.rows / (imp.ms / 1000)).toLocaleString('en')} rows/s  peak RSS ${imp.peakRssMb.toFixed(0)} MB  (inserted ${imp.inserted}, rejected ${imp.rejected})`);
+    const again = child('import-steps.ts', ['import', file, path.join(dir, 'w.sqlite')]);
+    log(`import: same file again (upsert)    ${(again.ms / 1000).toFixed(2)} s  ${Math.round(again.rows / (again.ms / 1000)).toLocaleString('en')} rows/s  (unchanged ${again.unchanged})`);
+    const ratio = imp.ms / parse.ms;
+    log(`import: ratio import / bare parse = ${ratio.toFixed(2)}x (target <= 2x); import rate ${Math.round(imp.rows / (imp.ms / 1000)).toLocaleString('en')} rows/s (target >= 250,000)`);
+    return { parseMs: parse.ms, importMs: imp.ms, reimportMs: again.ms, ratio, importRowsPerSec: imp.rows / (imp.ms / 1000), peakRssMb: imp.peakRssMb };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
