@@ -1,0 +1,79 @@
+/**
+ * Hot spot map quality: how well the top cells of a training period capture incidents of a test period.
+ *
+ * Selection: features (cells, districts) are ranked by training-period intensity — count, or count / area when
+ * `rankBy` = 'density' (identical for equal-area grids) — descending, ties broken by feature index; the top
+ * ceil(fraction * F) features are the "hot spots" (F = number of features; only features with a positive
+ * training value can be selected, so fewer may be chosen).
+ *
+ * Definitions (n = test incidents in hot spots, N = all test incidents, a = hot spot area, A = total area
+ * of all features):
+ * - Hit rate = n / N (share of future incidents captured).
+ * - PAI, Predictive Accuracy Index (Chainey, Tompson & Uhlig 2008) = (n / N) / (a / A).
+ * - RRI, Recapture Rate Index (Levine 2008) = (n / n_train) / (N / N_train), with n_train the training
+ *   incidents in the hot spots and N_train all training incidents: how well the hot spots keep their share
+ *   from one period to the next (1 = same share, > 1 rising, < 1 declining). NaN when n_train = 0.
+ */
+export interface HotspotQualityResult {
+  method: 'hotspot-quality';
+  params: { fraction: number; rankBy: 'count' | 'density'; features: number };
+  selected: Uint8Array;
+  selectedCount: number;
+  n: number;
+  N: number;
+  nTrain: number;
+  NTrain: number;
+  a: number;
+  A: number;
+  hitRate: number;
+  pai: number;
+  rri: number;
+}
+
+export function hotspotQuality(
+  input: { trainCounts: ArrayLike<number>; testCounts: ArrayLike<number>; areas: ArrayLike<number> | number },
+  params: { fraction: number; rankBy?: 'count' | 'density' },
+): HotspotQualityResult {
+  const { trainCounts, testCounts, areas } = input;
+  const F = trainCounts.length;
+  if (testCounts.length !== F) throw new Error('trainCounts and testCounts differ in length.');
+  if (typeof areas !== 'number' && areas.length !== F) throw new Error('areas differ in length from the counts.');
+  const { fraction } = params;
+  if (!(fraction > 0 && fraction <= 1)) throw new Error('fraction must be in (0, 1].');
+  const rankBy = params.rankBy ?? 'count';
+  const area = (i: number) => (typeof areas === 'number' ? areas : areas[i]);
+  const key = new Float64Array(F);
+  for (let i = 0; i < F; i++) key[i] = rankBy === 'density' ? trainCounts[i] / area(i) : trainCounts[i];
+  const order = Array.from({ length: F }, (_, i) => i).sort((p, q) => key[q] - key[p] || p - q);
+  const k = Math.ceil(fraction * F);
+  const selected = new Uint8Array(F);
+  let chosen = 0;
+  for (let r = 0; r < k && r < F; r++) {
+    const i = order[r];
+    if (!(trainCounts[i] > 0)) break;
+    selected[i] = 1;
+    chosen++;
+  }
+  let n = 0, N = 0, nT = 0, NT = 0, a = 0, A = 0;
+  for (let i = 0; i < F; i++) {
+    N += testCounts[i];
+    NT += trainCounts[i];
+    A += area(i);
+    if (selected[i]) {
+      n += testCounts[i];
+      nT += trainCounts[i];
+      a += area(i);
+    }
+  }
+  const hitRate = N > 0 ? n / N : NaN;
+  return {
+    method: 'hotspot-quality',
+    params: { fraction, rankBy, features: F },
+    selected,
+    selectedCount: chosen,
+    n, N, nTrain: nT, NTrain: NT, a, A,
+    hitRate,
+    pai: a > 0 && N > 0 ? hitRate / (a / A) : NaN,
+    rri: nT > 0 && N > 0 && NT > 0 ? (n / nT) / (N / NT) : NaN,
+  };
+}
