@@ -1,18 +1,27 @@
 /**
  * `npm run bench`: every performance target of the issues, with figures and ratios against the named
  * baselines measured in the same run. Not a test: it prints, it does not assert.
- * Run one part with `npm run bench -- import` (parts: import, districts, analysis, map).
+ * Run some parts only with `npm run bench -- import analysis` (parts: import, districts, analysis).
  */
+import os from 'node:os';
+
 const parts = process.argv.slice(2);
 const want = (name: string) => parts.length === 0 || parts.includes(name);
 const log = (line: string) => console.log(line);
 
-log(`Rejon benchmarks — ${new Date().toISOString()} — node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+log(`Rejon benchmarks — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
 if (want('import')) {
+  log('\n## Import (issue 3): 1M-row windows-1250 CSV, EPSG:2180 — baseline: papaparse alone on the same file');
   const { benchImport } = await import('./import');
   await benchImport(log);
 }
 if (want('districts')) {
+  log('\n## Beat assignment (issue 4): 1M reports x 200 beats — baseline: turf.booleanPointInPolygon loop');
   const { benchDistricts } = await import('./districts');
   await benchDistricts(log);
+}
+if (want('analysis')) {
+  log('\n## Analysis (issue 5): DBSCAN vs turf.clustersDbscan, Gi* and KDE at 1M');
+  const { benchAnalysis } = await import('./analysis');
+  await benchAnalysis(log);
 }

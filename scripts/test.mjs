@@ -14,11 +14,8 @@ ensureSystemDeps();
 buildIfStale();
 
 const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit' });
-if (tsc.status !== 0) {
-  console.error('Type check failed.');
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-}
+const typeErrors = tsc.status !== 0;
+if (typeErrors) console.error('Type check failed (counted as one failure); running the tests anyway.');
 
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rejon-test-')), 'vitest.json');
 const args = [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
@@ -35,5 +32,6 @@ try {
 } catch {
   failed = Math.max(failed, 1);
 }
+if (typeErrors) failed += 1;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(r.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
