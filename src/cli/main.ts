@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: () => import('./commands/serve'),
   info: () => import('./commands/info'),
   import: () => import('./commands/import'),
+  hotspots: () => import('./commands/hotspots'),
 };
 
 async function help(): Promise<string> {

@@ -7,18 +7,8 @@ import { z } from 'zod';
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 
-export const ReportFilterSchema = z
-  .object({
-    from: z.number().int().optional(),
-    to: z.number().int().optional(),
-    categories: z.array(z.string().max(200)).max(100).optional(),
-    statuses: z.array(z.string().max(100)).max(20).optional(),
-    districtIds: z.array(z.number().int().nonnegative()).max(10_000).optional(),
-    hours: z.array(z.number().int().min(0).max(23)).max(24).optional(),
-    weekdays: z.array(z.number().int().min(0).max(6)).max(7).optional(),
-  })
-  .strict();
-export type ReportFilterInput = z.infer<typeof ReportFilterSchema>;
+export { ReportFilterSchema, type ReportFilterInput } from './contract/filter';
+import { ReportFilterSchema } from './contract/filter';
 
 const Empty = z.object({}).strict();
 

@@ -1,0 +1,41 @@
+import { matchCategory } from '../core/domain/categories';
+import { matchStatus } from '../core/domain/statuses';
+import { warsawDayStart } from '../core/domain/time';
+import type { ReportFilter } from '../core/domain/report';
+import { one, UsageError, type ParsedArgs } from './args';
+
+/** Option names understood by parseFilterArgs (add them to parseArgs' `values`). */
+export const FILTER_OPTIONS = ['from', 'to', 'category', 'status'] as const;
+
+/**
+ * `--name YYYY-MM-DD` as a Warsaw local day: the start of the day, or with inclusiveEnd the start of the
+ * next day (so `--to 2026-06-30` includes the whole of 30 June).
+ */
+export function dayArg(args: ParsedArgs, name: string, inclusiveEnd: boolean): number | undefined {
+  const v = one(args, name);
+  if (v === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const check = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !check || check.getUTCDate() !== Number(m[3]) || check.getUTCMonth() !== Number(m[2]) - 1) {
+    throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${v}"`);
+  }
+  if (!inclusiveEnd) return warsawDayStart(v);
+  const next = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1)).toISOString().slice(0, 10);
+  return warsawDayStart(next);
+}
+
+/** --from/--to (Warsaw days, --to inclusive), --category C... and --status S... (matched tolerantly; unknown names rejected). */
+export function parseFilterArgs(args: ParsedArgs): ReportFilter {
+  const from = dayArg(args, 'from', false);
+  const to = dayArg(args, 'to', true);
+  if (from !== undefined && to !== undefined && to <= from) throw new UsageError('--to must not be before --from');
+  const rawCats = args.options.get('category') ?? [];
+  const rawStatuses = args.options.get('status') ?? [];
+  const unknownCats = rawCats.filter((c) => !matchCategory(c));
+  const unknownStatuses = rawStatuses.filter((s) => !matchStatus(s));
+  if (unknownCats.length > 0) throw new UsageError(`unknown categor${unknownCats.length > 1 ? 'ies' : 'y'}: ${unknownCats.map((c) => `"${c}"`).join(', ')}`);
+  if (unknownStatuses.length > 0) throw new UsageError(`unknown status${unknownStatuses.length > 1 ? 'es' : ''}: ${unknownStatuses.map((c) => `"${c}"`).join(', ')}`);
+  const categories = [...new Set(rawCats.map((c) => matchCategory(c)!.name))];
+  const statuses = [...new Set(rawStatuses.map((s) => matchStatus(s)!.name))];
+  return { from, to, ...(categories.length ? { categories } : {}), ...(statuses.length ? { statuses } : {}) };
+}
