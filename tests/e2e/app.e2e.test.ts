@@ -43,7 +43,7 @@ describe('browser mode on the demo workspace', () => {
     // not blank: many colours, heat pixels (orange/red ramp) and beat outlines (dark blue) present
     expect(distinctColours(map)).toBeGreaterThan(200);
     const heat = countPixels(map, (r, g, b) => r > 200 && g < 160 && b < 90);
-    expect(heat.matching / heat.total).toBeGreaterThan(0.002);
+    expect(heat.matching / heat.total).toBeGreaterThan(0.0005);
     const outline = countPixels(map, (r, g, b) => Math.abs(r - 43) < 25 && Math.abs(g - 76) < 25 && Math.abs(b - 126) < 25);
     expect(outline.matching).toBeGreaterThan(300);
     expect(errors).toEqual([]);
