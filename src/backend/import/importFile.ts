@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   analyzeSample,
-  createRowNormalizer,
   headerSignature,
   validateMapping,
   FIELD_LABELS,
@@ -12,11 +11,15 @@ import {
   type ImportOptions,
   type Mapping,
   type MappingPreset,
+  type PolygonFeatureCollection,
   type RawRecord,
   type VoivodeshipIndex,
 } from '../../core/import';
-import { inspectFile, loadVoivodeshipIndex, openReader, ImportFileError, type FileInspection } from './readers';
-import { resourcePath } from '../resources';
+import { inspectFile, loadVoivodeshipIndex, ImportFileError, type FileInspection } from './readers';
+import { readResourceJson, resourcePath } from '../resources';
+import { rowBatches, type BatchJob, type RowBatch } from './rowBatches';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { openWorkspace, type Db } from '../store/workspace';
 import { createImport, createReportUpserter, dropBulkIndexes, finishImport, rebuildBulkIndexes } from '../store/reports';
 import { presetByName, presetForSignature, savePreset } from './presets';
@@ -162,6 +165,44 @@ export function decideByWorkspaceArea(
   };
 }
 
+const workerBootstrap = fileURLToPath(new URL('./worker-bootstrap.mjs', import.meta.url));
+
+/**
+ * Normalised batches of the file: from a worker thread (parsing runs on the other core while this
+ * thread writes to SQLite), or inline where no worker can be started (bundled builds, REJON_IMPORT_INLINE=1).
+ */
+export async function* batchSource(job: BatchJob): AsyncGenerator<RowBatch, void, undefined> {
+  if (!fs.existsSync(workerBootstrap) || process.env.REJON_IMPORT_INLINE === '1') {
+    const vi = await voivodeships();
+    yield* rowBatches({ ...job, normalizer: { ...job.normalizer, voivodeships: vi } });
+    return;
+  }
+  const worker = new Worker(workerBootstrap);
+  const queue: ({ type: 'batch'; batch: RowBatch } | { type: 'end' } | { type: 'error'; message: string })[] = [];
+  let notify: (() => void) | null = null;
+  const push = (m: (typeof queue)[number]) => {
+    queue.push(m);
+    notify?.();
+    notify = null;
+  };
+  worker.on('message', push);
+  worker.on('error', (e) => push({ type: 'error', message: e.message }));
+  worker.on('exit', (code) => { if (code !== 0) push({ type: 'error', message: `import worker stopped (exit ${code})` }); });
+  worker.postMessage({ type: 'start', job: { ...job, voivodeships: readResourceJson<PolygonFeatureCollection>('boundaries', 'wojewodztwa-min.geojson') } });
+  try {
+    for (;;) {
+      while (queue.length === 0) await new Promise<void>((r) => (notify = r));
+      const m = queue.shift()!;
+      if (m.type === 'end') return;
+      if (m.type === 'error') throw new ImportError(m.message);
+      worker.postMessage({ type: 'ack' });
+      yield m.batch;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
 function wrapFileError(e: unknown): never {
   if (e instanceof ImportFileError) throw new ImportError(e.message);
   throw e;
@@ -212,14 +253,19 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
     const previous = db.prepare(`SELECT id, imported_at FROM imports WHERE file_hash = ? ORDER BY id DESC LIMIT 1`).get(fileHash) as
       | { id: number; imported_at: number }
       | undefined;
-    const normalize = createRowNormalizer(resolved.mapping, analysis.decisions, { voivodeships: vi, dateObjectsAreUtc: inspection.format !== 'xlsx' });
-    const reader = await openReader(req.path, readerOptions).catch(wrapFileError);
     const unknownCategories = new Map<string, number>();
     const rejections: ImportRejection[] = [];
     let rejected = 0;
     let rows = 0;
+    const batches = batchSource({
+      path: req.path,
+      readerOptions,
+      mapping: resolved.mapping,
+      decisions: analysis.decisions,
+      normalizer: { dateObjectsAreUtc: inspection.format !== 'xlsx' },
+      batchSize: BATCH,
+    });
 
-    // A big page cache keeps the B-trees in memory during the load instead of spilling to the WAL.
     db.pragma('cache_size = -262144');
     db.pragma('temp_store = MEMORY');
     db.exec('BEGIN IMMEDIATE');
@@ -236,33 +282,39 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
       });
       const upserter = createReportUpserter(db, importId, { emptyAtStart, districtOf: districtLookup(db), deferHistory: true });
       const quarantine = db.prepare(`INSERT INTO quarantine(import_id, file_name, row_number, field, reason, raw_json) VALUES (?, ?, ?, ?, ?, ?)`);
-      const reject = (row: number, r: ImportRejection, record: RawRecord) => {
-        rejected++;
-        if (rejections.length < MAX_REJECTIONS_IN_SUMMARY) rejections.push(r);
-        quarantine.run(importId, fileName, row, r.column ?? r.field, `${r.reason}: ${r.message}`, JSON.stringify(record, (_k, v) => (v instanceof Date ? v.toISOString() : v)));
-      };
-      for await (const batch of reader.batches(BATCH)) {
+      for await (const b of batches) {
         ctx?.throwIfCancelled();
-        for (const raw of batch) {
-          rows++;
-          if (raw.issue) {
-            reject(raw.rowNumber, { row: raw.rowNumber, field: 'row', column: raw.issue.column, reason: 'read-error', message: raw.issue.message, value: null }, raw.record);
-            continue;
-          }
-          const res = normalize(raw.record);
-          if (!res.ok) {
-            const j = res.rejection;
-            reject(raw.rowNumber, { row: raw.rowNumber, field: j.field, column: j.column, reason: j.reason, message: j.message, value: j.value }, raw.record);
-            continue;
-          }
-          const n = res.report;
-          if (n.unknownCategory) unknownCategories.set(n.category, (unknownCategories.get(n.category) ?? 0) + 1);
-          upserter.upsert(n);
+        for (const j of b.rejections) {
+          rejected++;
+          const r: ImportRejection = { row: j.row, field: j.field, column: j.column, reason: j.reason, message: j.message, value: j.value };
+          if (rejections.length < MAX_REJECTIONS_IN_SUMMARY) rejections.push(r);
+          quarantine.run(importId, fileName, j.row, j.column ?? j.field, `${j.reason}: ${j.message}`, j.record);
         }
-        const total = reader.totalBytes || 1;
-        ctx?.progress(Math.min(0.99, reader.bytesRead() / total), `${rows.toLocaleString('pl-PL')}`);
+        for (let k = 0; k < b.n; k++) {
+          if (b.unknownCategory[k]) unknownCategories.set(b.category[k], (unknownCategories.get(b.category[k]) ?? 0) + 1);
+          upserter.upsert({
+            sourceId: b.sourceId[k],
+            category: b.category[k],
+            categoryCode: b.categoryCode[k],
+            status: b.status[k],
+            statusCode: b.statusCode[k],
+            createdAt: b.createdAt[k],
+            eventAt: Number.isNaN(b.eventAt[k]) ? null : b.eventAt[k],
+            modifiedAt: Number.isNaN(b.modifiedAt[k]) ? null : b.modifiedAt[k],
+            lon: b.lon[k],
+            lat: b.lat[k],
+            x2180: Number.isNaN(b.x2180[k]) ? undefined : b.x2180[k],
+            y2180: Number.isNaN(b.y2180[k]) ? undefined : b.y2180[k],
+            teryt: b.teryt[k],
+            description: b.description[k],
+            unit: b.unit[k],
+            beat: b.beat[k],
+            officer: b.officer[k],
+          });
+        }
+        rows = b.rows;
+        ctx?.progress(Math.min(0.98, b.bytesRead / (b.totalBytes || 1)), `${rows.toLocaleString('pl-PL')}`);
       }
-      await reader.close();
       upserter.finishHistory();
       if (emptyAtStart) {
         ctx?.progress(0.99, 'indexing');
@@ -304,7 +356,7 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
       return summary;
     } catch (e) {
       if (db.inTransaction) db.exec('ROLLBACK');
-      await reader.close().catch(() => {});
+      await batches.return(undefined);
       throw e;
     }
   } finally {

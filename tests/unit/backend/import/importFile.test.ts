@@ -94,6 +94,30 @@ describe('importFile', () => {
     db2.close();
   });
 
+  it('the worker-thread and the inline pipeline store exactly the same data', async () => {
+    const { dir } = setup();
+    const f = path.join(dir, 'mixed.csv');
+    writeKmzbCsv(f, [...syntheticRows(3000), { id: 'X1', category: 'Akty wandalizmu', status: '???', created: '01.01.2025 10:00', lon: 19.7, lat: 51.4 }]);
+    const dump = async (inline: boolean) => {
+      const ws = path.join(dir, `${inline ? 'inline' : 'worker'}.sqlite`);
+      openWorkspace(ws, { create: true }).close();
+      if (inline) process.env.REJON_IMPORT_INLINE = '1';
+      try {
+        const s = await importFile(ws, { path: f });
+        expect(s).toMatchObject({ inserted: 3000, rejected: 1 });
+      } finally {
+        delete process.env.REJON_IMPORT_INLINE;
+      }
+      const db = openWorkspace(ws, { readonly: true });
+      const rows = db.prepare('SELECT source_id, category, status, created_at, lon, lat, x2180, y2180, hour, weekday, teryt, description FROM reports ORDER BY source_id').all();
+      const q = db.prepare('SELECT row_number, field, reason, raw_json FROM quarantine').all();
+      const h = db.prepare('SELECT report_id, status, changed_at FROM report_status_history ORDER BY id').all();
+      db.close();
+      return createHash('sha256').update(JSON.stringify([rows, q, h])).digest('hex');
+    };
+    expect(await dump(false)).toBe(await dump(true));
+  });
+
   it('gives one clear error for a file it cannot read, and changes nothing', async () => {
     const { dir, ws } = setup();
     const bin = path.join(dir, 'photo.csv');
