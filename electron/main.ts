@@ -76,7 +76,7 @@ async function createWindow(): Promise<void> {
     height: 900,
     title: 'Rejon',
     webPreferences: {
-      preload: path.join(__dirname, '../preload/index.mjs'),
+      preload: path.join(__dirname, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
