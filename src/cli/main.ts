@@ -14,6 +14,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   info: () => import('./commands/info'),
   import: () => import('./commands/import'),
   hotspots: () => import('./commands/hotspots'),
+  districts: () => import('./commands/districts'),
+  stats: () => import('./commands/stats'),
 };
 
 async function help(): Promise<string> {

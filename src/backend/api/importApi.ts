@@ -1,33 +1,18 @@
-import path from 'node:path';
 import { RejonError, type RejonApi } from '../../shared/contract';
-import type { importMethods, ImportSource } from '../../shared/contract/import';
+import type { importMethods } from '../../shared/contract/import';
 import type { Backend } from '../backend';
 import { importFile, ImportError, resolveMapping } from '../import/importFile';
 import { inspectFile, ImportFileError } from '../import/readers';
 import { analyzeSample, buildVoivodeshipIndex, type PolygonFeatureCollection } from '../../core/import';
 import { readResourceJson } from '../resources';
 import { deletePreset, listPresets } from '../import/presets';
-import { UploadStore } from '../import/uploads';
+import { resolveImportSource, uploadStoreOf } from '../import/uploads';
 import { toCsv } from '../../core/export/csv';
 
 type Methods = keyof typeof importMethods;
 
-const uploadsByBackend = new WeakMap<Backend, UploadStore>();
-
-function uploads(backend: Backend): UploadStore {
-  let u = uploadsByBackend.get(backend);
-  if (!u) {
-    u = new UploadStore();
-    uploadsByBackend.set(backend, u);
-    backend.onClose(() => u!.dispose());
-  }
-  return u;
-}
-
-function sourceFile(backend: Backend, source: ImportSource): { file: string; name: string } {
-  if ('path' in source) return { file: path.resolve(source.path), name: path.basename(source.path) };
-  return uploads(backend).resolve(source.uploadId);
-}
+const uploads = uploadStoreOf;
+const sourceFile = resolveImportSource;
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RejonError } from '../../shared/contract';
+import type { ImportSource } from '../../shared/contract/import';
+import type { Backend } from '../backend';
 
 const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 
@@ -50,4 +52,24 @@ export class UploadStore {
     this.dir = null;
     this.uploads.clear();
   }
+}
+
+const uploadsByBackend = new WeakMap<Backend, UploadStore>();
+
+/** The upload store of a backend (one per open workspace; staged files are removed when it closes). */
+export function uploadStoreOf(backend: Backend): UploadStore {
+  let u = uploadsByBackend.get(backend);
+  if (!u) {
+    const store = new UploadStore();
+    u = store;
+    uploadsByBackend.set(backend, store);
+    backend.onClose(() => store.dispose());
+  }
+  return u;
+}
+
+/** Local file and display name of an import source: a path (desktop, CLI) or a staged upload (browser). */
+export function resolveImportSource(backend: Backend, source: ImportSource): { file: string; name: string } {
+  if ('path' in source) return { file: path.resolve(source.path), name: path.basename(source.path) };
+  return uploadStoreOf(backend).resolve(source.uploadId);
 }
