@@ -8,7 +8,6 @@
  */
 import * as turf from '@turf/turf';
 import { categoryByCode } from '../../core/domain/categories';
-import { STATUSES } from '../../core/domain/statuses';
 import { affectedBy, computeDistrictStats, geometryToPuwg92, polygonsOf, ringPerimeter, ringSignedArea, validateDistricts, type DistrictGeometry, type DistrictValidationResult, type ValidationInput } from '../../core/districts';
 import { DistrictEditError, mergeGeometries, splitByLine } from '../../core/districts/edit';
 import { foldText } from '../../core/domain/text';
@@ -477,8 +476,6 @@ function filterClauses(filter: BeatFilter | undefined): { clauses: string[]; par
   return { clauses, params };
 }
 
-/** Status names whose first appearance in a report's history counts as its verification (confirmed or rejected). */
-const VERIFIED_STATUSES = STATUSES.filter((s) => s.group !== 'open').map((s) => s.name);
 
 const DAY = 86_400_000;
 
@@ -530,14 +527,10 @@ export function districtStats(db: Db, input: { filter?: BeatFilter; previousFrom
   const categoryCode = new Uint8Array(n);
   const statusCode = new Uint8Array(n);
   const verifiedAt = new Float64Array(n);
-  const statusList = VERIFIED_STATUSES.map(() => '?').join(',');
-  const stmt = db
-    .prepare(`SELECT district_id, created_at, category_code, status_code,
-        (SELECT min(h.changed_at) FROM report_status_history h WHERE h.report_id = reports.id AND h.status IN (${statusList}))
-      FROM reports WHERE ${where}`)
-    .raw(true);
+  // verified_at: first confirmed/rejected status, maintained by the store (see store/reports.ts verifiedAtOf)
+  const stmt = db.prepare(`SELECT district_id, created_at, category_code, status_code, verified_at FROM reports WHERE ${where}`).raw(true);
   let i = 0;
-  for (const row of stmt.iterate(...VERIFIED_STATUSES, ...allParams) as IterableIterator<[number | null, number, number, number, number | null]>) {
+  for (const row of stmt.iterate(...allParams) as IterableIterator<[number | null, number, number, number, number | null]>) {
     if (i >= n) break;
     districtId[i] = row[0] ?? -1;
     createdAt[i] = row[1];

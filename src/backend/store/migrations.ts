@@ -121,6 +121,13 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE imports ADD COLUMN duration_ms INTEGER;
   ALTER TABLE imports ADD COLUMN summary_json TEXT;
   `,
+  // 3: time of verification (first confirmed or rejected status) kept on the report for fast statistics
+  `
+  ALTER TABLE reports ADD COLUMN verified_at INTEGER;
+  UPDATE reports SET verified_at = (
+    SELECT min(h.changed_at) FROM report_status_history h WHERE h.report_id = reports.id AND h.status IN
+      ('Potwierdzone', 'Potwierdzone (przekazane poza Policję)', 'Niepotwierdzone', 'Potwierdzone (wyeliminowane)', 'Żart lub pomyłka'));
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

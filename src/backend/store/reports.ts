@@ -1,5 +1,5 @@
 import { categoryCode } from '../../core/domain/categories';
-import { statusCode } from '../../core/domain/statuses';
+import { STATUSES, statusCode } from '../../core/domain/statuses';
 import { toPuwg92 } from '../../core/domain/crs';
 import { warsawHourWeekday } from '../../core/domain/time';
 import type { ReportFilter } from '../../core/domain/report';
@@ -85,6 +85,21 @@ export interface UpserterOptions {
   deferHistory?: boolean;
 }
 
+/** Status codes that mean "verified" (confirmed or rejected group). */
+const VERIFIED_CODES = new Set(STATUSES.filter((s) => s.group !== 'open').map((s) => s.code));
+
+/**
+ * When a report was verified: the first confirmed/rejected status of its known history, else (already
+ * verified in a one-off export) the source's modification time, else null while it is still open.
+ */
+function verifiedAtOf(r: IncomingReport, code: number): number | null {
+  if (r.history && r.history.length > 0) {
+    for (const h of r.history) if (VERIFIED_CODES.has(statusCode(h.status))) return h.changedAt;
+    return null;
+  }
+  return VERIFIED_CODES.has(code) ? (r.modifiedAt ?? r.createdAt) : null;
+}
+
 export function createReportUpserter(
   db: Db,
   importId: number,
@@ -94,29 +109,30 @@ export function createReportUpserter(
   const districtOf = options.districtOf;
   const deferHistory = options.deferHistory === true;
   const find = db.prepare(
-    `SELECT id, category, status, created_at, event_at, modified_at, lon, lat, teryt, description, unit, beat, officer FROM reports WHERE source_id = ?`,
+    `SELECT id, category, status, created_at, event_at, modified_at, lon, lat, teryt, description, unit, beat, officer, verified_at FROM reports WHERE source_id = ?`,
   );
   const insert = db.prepare(`INSERT INTO reports(source_id, category, category_code, status, status_code, created_at, event_at, modified_at,
-      hour, weekday, lon, lat, x2180, y2180, teryt, description, unit, beat, officer, district_id, import_id, first_import_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      hour, weekday, lon, lat, x2180, y2180, teryt, description, unit, beat, officer, district_id, import_id, first_import_id, verified_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const update = db.prepare(`UPDATE reports SET category = ?, category_code = ?, status = ?, status_code = ?, created_at = ?, event_at = ?,
       modified_at = ?, hour = ?, weekday = ?, lon = ?, lat = ?, x2180 = ?, y2180 = ?, teryt = ?, description = ?, unit = ?, beat = ?,
-      officer = ?, district_id = ?, import_id = ? WHERE id = ?`);
+      officer = ?, district_id = ?, import_id = ?, verified_at = ? WHERE id = ?`);
   const history = db.prepare(`INSERT INTO report_status_history(report_id, status, changed_at, import_id) VALUES (?, ?, ?, ?)`);
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   // With deferred history new rows need no id back, so they are written BATCH rows per statement
   // (half the cost of one statement per row). Ids still in the buffer are flushed before a lookup.
   const BATCH = 32;
-  const ROW = '(' + Array(22).fill('?').join(',') + ')';
+  const COLS = 23;
+  const ROW = '(' + Array(COLS).fill('?').join(',') + ')';
   const insertMany = deferHistory ? db.prepare(`INSERT INTO reports(source_id, category, category_code, status, status_code, created_at, event_at, modified_at,
-      hour, weekday, lon, lat, x2180, y2180, teryt, description, unit, beat, officer, district_id, import_id, first_import_id)
+      hour, weekday, lon, lat, x2180, y2180, teryt, description, unit, beat, officer, district_id, import_id, first_import_id, verified_at)
       VALUES ${Array(BATCH).fill(ROW).join(',')}`) : null;
   const buffer: unknown[] = [];
   const buffered = new Set<string>();
   function flush(): void {
     if (buffer.length === 0) return;
-    if (buffer.length === 22 * BATCH) insertMany!.run(buffer);
-    else for (let k = 0; k < buffer.length; k += 22) insert.run(buffer.slice(k, k + 22));
+    if (buffer.length === COLS * BATCH) insertMany!.run(buffer);
+    else for (let k = 0; k < buffer.length; k += COLS) insert.run(buffer.slice(k, k + COLS));
     buffer.length = 0;
     buffered.clear();
   }
@@ -124,6 +140,7 @@ export function createReportUpserter(
   type Row = {
     id: number; category: string; status: string; created_at: number; event_at: number | null; modified_at: number | null;
     lon: number; lat: number; teryt: string | null; description: string | null; unit: string | null; beat: string | null; officer: string | null;
+    verified_at: number | null;
   };
 
   function upsert(r: IncomingReport): 'inserted' | 'updated' | 'unchanged' {
@@ -141,17 +158,18 @@ export function createReportUpserter(
     const unit = r.unit ?? null;
     const beat = r.beat ?? null;
     const officer = r.officer ?? null;
+    const sCode = r.statusCode ?? statusCode(r.status);
     if (!existing && insertMany) {
-      buffer.push(r.sourceId, r.category, r.categoryCode ?? categoryCode(r.category), r.status, r.statusCode ?? statusCode(r.status), r.createdAt, r.eventAt, r.modifiedAt,
-        hour, weekday, r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, importId);
+      buffer.push(r.sourceId, r.category, r.categoryCode ?? categoryCode(r.category), r.status, sCode, r.createdAt, r.eventAt, r.modifiedAt,
+        hour, weekday, r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, importId, verifiedAtOf(r, sCode));
       buffered.add(r.sourceId);
-      if (buffer.length === 22 * BATCH) flush();
+      if (buffer.length === COLS * BATCH) flush();
       counts.inserted++;
       return 'inserted';
     }
     if (!existing) {
-      const info = insert.run(r.sourceId, r.category, r.categoryCode ?? categoryCode(r.category), r.status, r.statusCode ?? statusCode(r.status), r.createdAt, r.eventAt, r.modifiedAt,
-        hour, weekday, r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, importId);
+      const info = insert.run(r.sourceId, r.category, r.categoryCode ?? categoryCode(r.category), r.status, sCode, r.createdAt, r.eventAt, r.modifiedAt,
+        hour, weekday, r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, importId, verifiedAtOf(r, sCode));
       const id = Number(info.lastInsertRowid);
       // Without a known history the current status is recorded for all new reports at once by
       // finishInsertedHistory (one statement instead of one per row).
@@ -176,8 +194,9 @@ export function createReportUpserter(
       counts.unchanged++;
       return 'unchanged';
     }
-    update.run(r.category, r.categoryCode ?? categoryCode(r.category), r.status, r.statusCode ?? statusCode(r.status), r.createdAt, r.eventAt, r.modifiedAt, hour, weekday,
-      r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, existing.id);
+    const verifiedAt = existing.verified_at ?? (VERIFIED_CODES.has(sCode) ? (r.modifiedAt ?? Date.now()) : null);
+    update.run(r.category, r.categoryCode ?? categoryCode(r.category), r.status, sCode, r.createdAt, r.eventAt, r.modifiedAt, hour, weekday,
+      r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, verifiedAt, existing.id);
     if (existing.status !== r.status) history.run(existing.id, r.status, r.modifiedAt ?? Date.now(), importId);
     counts.updated++;
     return 'updated';
