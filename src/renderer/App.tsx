@@ -1,13 +1,40 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { LngLatBoundsLike } from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
+import type { PickingInfo } from '@deck.gl/core';
 import { getClient } from './api/client';
 import { useI18n } from './i18n/i18n';
-import { MapView } from './map/MapView';
-import { buildReportLayers, categoryColors, HEAT_COLORS, type LayerToggles } from './map/reportLayers';
+import { MapView, type MapClick } from './map/MapView';
+import { buildGpuData, buildReportLayers, gpuFilterProps, withDistrictPass, HEAT_COLORS, HEX_COLORS, STATUS_COLORS } from './map/reportLayers';
+import { DEFAULT_LAYERS, normalizeLayers, type LayerConfig } from './map/layerConfig';
+import { analysisLegends, analysisPick, buildAnalysisLayers, type AnalysisView } from './map/analysisLayers';
+import { loadAnalysisViews } from './map/analysisSource';
+import { registerBasemapProtocol } from './map/basemapProtocol';
+import type { LegendSpec } from './map/legends';
 import { decodeReportColumns, type ReportColumns } from '../shared/columns';
 import type { DistrictSummary, FeatureCollectionOut, JobState, WorkspaceInfo } from '../shared/contract';
+import type { BasemapEntry } from '../shared/contract/map';
+import { CATEGORIES, categoryByCode } from '../core/domain/categories';
+import { STATUS_GROUPS, statusByCode } from '../core/domain/statuses';
+import { formatWarsaw, warsawParts, warsawToUtc } from '../core/domain/time';
+import { EMPTY_FILTER, describeFilter, isEmptyFilter, normalizeFilter, previousPeriod, toReportFilter, warsawDayStart, type FilterState } from './data/filter';
+import {
+  buildLookups, districtSelection, evaluate, idSelection, indexOfId, maxDistrictId, niceCeil, polygonSelection, referenceDensity, robustBounds, selectionStats, timeExtent,
+  timeHistogram, type Evaluation,
+} from './data/compute';
+import { buildHexGrid, hexCounts } from './data/hexbin';
 import { StatusBar } from './components/StatusBar';
 import { LayerPanel } from './components/LayerPanel';
+import { FilterPanel } from './components/FilterPanel';
+import { Timeline, type PlayMode } from './components/Timeline';
+import { Legends } from './components/Legends';
+import { DrillDownPanel, type DrillSelection } from './components/DrillDownPanel';
+import { BasemapDialog } from './components/BasemapDialog';
+import { HelpDialog } from './components/HelpDialog';
+import { ImportView } from './import/ImportView';
+import { DistrictsView } from './districts/DistrictsView';
+import { BriefingView } from './briefing/BriefingView';
+import { DEFAULT_LAYOUT, normalizeLayout, usePersistedSetting, type Layout } from './settings';
+import { perf } from './perf';
 
 interface Data {
   info: WorkspaceInfo;
@@ -16,33 +43,67 @@ interface Data {
   districtsGeo: FeatureCollectionOut;
 }
 
+const CLICKABLE = ['points', 'hex', 'gistar-0', 'gistar-1', 'emerging-0', 'emerging-1', 'dbscan-0', 'dbscan-1'];
+
 export function App() {
-  const { t, lang, setLang } = useI18n();
+  const { t, lang, setLang, n } = useI18n();
   const client = getClient();
   const [data, setData] = useState<Data | null>(null);
   const [boundaries, setBoundaries] = useState<{ wojewodztwa: FeatureCollectionOut | null; powiaty: FeatureCollectionOut | null }>({ wojewodztwa: null, powiaty: null });
   const [job, setJob] = useState<JobState | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [toggles, setToggles] = useState<LayerToggles & { boundaries: boolean }>({ points: true, heat: true, districts: true, boundaries: true });
   const [mapIdle, setMapIdle] = useState(false);
+  const [settingsLoaded, setSettingsLoaded] = useState(false);
+  const [filter, setFilterState] = useState<FilterState>(EMPTY_FILTER);
+  const [layers, setLayers] = useState<LayerConfig>(DEFAULT_LAYERS);
+  const [layout, setLayout] = useState<Layout>(DEFAULT_LAYOUT);
+  const [zoom, setZoom] = useState(10);
+  const [playing, setPlaying] = useState(false);
+  const [hover, setHover] = useState<PickingInfo | null>(null);
+  const [highlightIds, setHighlightIds] = useState<number[]>([]);
+  const [drill, setDrill] = useState<{ sel: DrillSelection; mask: Uint8Array } | null>(null);
+  const [basemaps, setBasemaps] = useState<BasemapEntry[]>([]);
+  const [dialog, setDialog] = useState<'help' | 'basemaps' | null>(null);
+  const [analysis, setAnalysis] = useState<AnalysisView[]>([]);
+  const [mapInstance, setMapInstance] = useState<MapLibreMap | null>(null);
+
+  /** Every filter change goes through here: marks the input for the frame-time measurement. */
+  const setFilter = useCallback((next: FilterState | ((f: FilterState) => FilterState)) => {
+    perf.markInput();
+    setFilterState(next);
+  }, []);
+
+  const refreshBasemaps = useCallback(() => {
+    void client.api.listBasemapSources({}).then(setBasemaps).catch(() => undefined);
+  }, [client]);
 
   const load = useCallback(async () => {
     try {
-      const [info, bytes, districts, districtsGeo] = await Promise.all([
+      const [info, bytes, districts, districtsGeo, savedFilter, savedLayers, savedLayout] = await Promise.all([
         client.api.getWorkspaceInfo({}),
         client.api.getReportColumns({}),
         client.api.listDistricts({}),
         client.api.getDistrictsGeoJson({}),
+        client.api.getSetting({ key: 'map.filter' }),
+        client.api.getSetting({ key: 'map.layers' }),
+        client.api.getSetting({ key: 'map.layout' }),
       ]);
       setMapIdle(false);
+      setFilterState(normalizeFilter(savedFilter));
+      setLayers(normalizeLayers(savedLayers));
+      setLayout(normalizeLayout(savedLayout));
       setData({ info, columns: decodeReportColumns(bytes), districts, districtsGeo });
+      setSettingsLoaded(true);
     } catch (e) {
       setError((e as Error).message);
     }
   }, [client]);
 
   useEffect(() => {
+    registerBasemapProtocol(client);
     void load();
+    refreshBasemaps();
+    void loadAnalysisViews(client).then(setAnalysis).catch(() => undefined);
     void Promise.all([client.api.getBasemapLayer({ layer: 'wojewodztwa' }), client.api.getBasemapLayer({ layer: 'powiaty' })])
       .then(([wojewodztwa, powiaty]) => setBoundaries({ wojewodztwa, powiaty }))
       .catch((e: Error) => setError(e.message));
@@ -52,16 +113,241 @@ export function App() {
       if (e.type === 'job' && e.job.state === 'failed') setError(`${t('jobFailed')}: ${e.job.error}`);
       if (e.type === 'workspace-changed') void load();
     });
-  }, [client, load, t]);
+  }, [client, load, refreshBasemaps, t]);
 
-  const colors = useMemo(() => (data ? categoryColors(data.columns) : null), [data]);
-  const layers = useMemo(() => buildReportLayers(data?.columns ?? null, colors, data?.districts ?? [], toggles), [data, colors, toggles]);
+  usePersistedSetting(client, 'map.filter', filter, settingsLoaded && !playing);
+  usePersistedSetting(client, 'map.layers', layers, settingsLoaded);
+  usePersistedSetting(client, 'map.layout', layout, settingsLoaded, 1000);
+
+  // ---- per-dataset preparation (once per load) ----
+  const cols = data?.columns ?? null;
+  const prep = useMemo(() => {
+    if (!cols) return null;
+    const [t0, t1] = timeExtent(cols);
+    const dayStart = Math.floor(warsawDayStart(t0 * 1000) / 1000);
+    const spanDays = Math.ceil((t1 - dayStart + 1) / 86400);
+    const binSec = spanDays > 400 ? 7 * 86400 : 86400;
+    const bins = Math.max(1, Math.ceil((t1 + 1 - dayStart) / binSec));
+    // month starts (Warsaw) for trends
+    const p0 = warsawParts(t0 * 1000);
+    const p1 = warsawParts(t1 * 1000);
+    const monthStarts: number[] = [];
+    const monthLabels: string[] = [];
+    for (let y = p0.year, m = p0.month; y < p1.year || (y === p1.year && m <= p1.month + 1); m === 12 ? (y++, (m = 1)) : m++) {
+      monthStarts.push(Math.floor(warsawToUtc(y, m, 1) / 1000));
+      monthLabels.push(`${String(m).padStart(2, '0')}.${String(y).slice(2)}`);
+    }
+    monthLabels.pop();
+    return {
+      gpu: buildGpuData(cols, dayStart),
+      maxDistrict: maxDistrictId(cols),
+      histStart: dayStart,
+      binSec,
+      bins,
+      monthStarts: Uint32Array.from(monthStarts),
+      monthLabels,
+      refDensity: referenceDensity(cols),
+    };
+  }, [cols]);
+
+  // ---- the filter, evaluated on the CPU (counts, heat weights, hexagons) ----
+  const lookups = useMemo(() => (prep ? buildLookups(filter, prep.maxDistrict) : null), [prep, filter]);
+  const previous = filter.compare && filter.from != null && filter.to != null ? previousPeriod(filter.from, filter.to) : null;
+  const evalBuf = useRef<Evaluation | undefined>(undefined);
+  const evaluation = useMemo(() => {
+    if (!cols || !lookups) return null;
+    const t0 = performance.now();
+    // fresh object each time so React sees the change; the mask buffer is reused
+    const ev = { ...evaluate(cols, filter, lookups, previous, evalBuf.current) };
+    evalBuf.current = ev;
+    perf.cpu(performance.now() - t0);
+    return ev;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cols, lookups, filter.from, filter.to, previous?.from, previous?.to]);
+
+  const nonTimeKey = JSON.stringify([filter.categories, filter.statuses, filter.districts, filter.hours, filter.weekdays]);
+  const histogram = useMemo(
+    () => (cols && lookups && prep ? timeHistogram(cols, lookups, prep.histStart, prep.binSec, prep.bins) : new Uint32Array(0)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [cols, prep, nonTimeKey],
+  );
+  const filterValues = useMemo(
+    () => (prep && lookups ? (filter.districts ? withDistrictPass(prep.gpu, lookups.district) : prep.gpu.filterValues) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [prep, JSON.stringify(filter.districts)],
+  );
+  const weights = useMemo(() => {
+    if (!evaluation || !layers.heat.visible) return null;
+    const w = new Float32Array(evaluation.mask.length);
+    for (let i = 0; i < w.length; i++) w[i] = evaluation.mask[i];
+    return w;
+  }, [evaluation, layers.heat.visible]);
+  const hexGrid = useMemo(() => (cols && layers.hex.visible ? buildHexGrid(cols, layers.hex.sizeM) : null), [cols, layers.hex.visible, layers.hex.sizeM]);
+  const hexRef = useMemo(() => {
+    if (!hexGrid) return 1;
+    let m = 0;
+    const all = hexCounts(hexGrid, new Uint8Array(hexGrid.cellOf.length).fill(1));
+    const sorted = Array.from(all).sort((a, b) => a - b);
+    m = sorted[Math.floor(sorted.length * 0.98)] ?? 1;
+    return niceCeil(m);
+  }, [hexGrid]);
+  const hex = useMemo(() => {
+    if (!hexGrid || !evaluation) return null;
+    return { grid: hexGrid, counts: hexCounts(hexGrid, evaluation.mask), max: layers.hex.maxCount ?? hexRef };
+  }, [hexGrid, evaluation, layers.hex.maxCount, hexRef]);
+  const heatMax = layers.heat.maxDensity ?? prep?.refDensity ?? 100;
+
+  // ---- drill-down ----
+  const stats = useMemo(() => {
+    if (!drill || !cols || !lookups || !prep) return null;
+    return selectionStats(cols, filter, lookups, drill.mask, { startSec: prep.monthStarts }, previous);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [drill, cols, lookups, filter.from, filter.to, previous?.from, previous?.to]);
+  const drillIds = useMemo(() => (stats && cols ? Uint32Array.from(stats.indices, (i) => cols.id[i]) : new Uint32Array(0)), [stats, cols]);
+  const highlightIdx = useMemo(() => (cols ? Uint32Array.from(highlightIds.map((id) => indexOfId(cols, id)).filter((i) => i >= 0)) : new Uint32Array(0)), [cols, highlightIds]);
+  const periodMonths = useMemo((): [number, number] => {
+    if (!prep) return [0, 0];
+    const ms = prep.monthStarts;
+    const find = (sec: number) => {
+      let k = 0;
+      while (k + 1 < ms.length && ms[k + 1] <= sec) k++;
+      return k;
+    };
+    return [filter.from != null ? find(filter.from / 1000) : 0, filter.to != null ? find(filter.to / 1000 - 1) : ms.length];
+  }, [prep, filter.from, filter.to]);
+
+  const openDistrict = useCallback((id: number) => {
+    if (!cols || !data) return;
+    const d = data.districts.find((x) => x.id === id);
+    const details = d ? [d.unit, d.officer ? `${t('officer')}: ${d.officer}` : null, `${t('area')}: ${d.areaKm2.toFixed(1)} km²`].filter(Boolean).join(' · ') : undefined;
+    setDrill({ sel: { key: `beat-${id}`, kind: 'beat', title: `${t('beat')}: ${d?.name ?? id}`, details }, mask: districtSelection(cols, id) });
+  }, [cols, data, t]);
+
+  const onMapClick = useCallback((c: MapClick) => {
+    if (!cols) return;
+    const pick = c.pick;
+    if (pick?.layer) {
+      const id = pick.layer.id;
+      if (id === 'points' && pick.index >= 0) {
+        setHighlightIds([cols.id[pick.index]]);
+        return;
+      }
+      if (id === 'hex' && pick.object) {
+        const o = pick.object as { polygon: [number, number][]; count: number; index: number };
+        setDrill({ sel: { key: `hex-${o.index}-${layers.hex.sizeM}`, kind: 'cell', title: `${t('cell')} (${layers.hex.sizeM} m)` }, mask: polygonSelection(cols, [o.polygon]) });
+        return;
+      }
+      const a = analysisPick(id, pick.object, lang);
+      if (a) {
+        const mask = a.ids ? idSelection(cols, a.ids) : a.polygon ? polygonSelection(cols, [a.polygon]) : null;
+        if (mask) setDrill({ sel: { key: `${id}-${pick.index}`, kind: id.startsWith('dbscan') ? 'cluster' : 'cell', title: a.label }, mask });
+        return;
+      }
+    }
+    if (c.districtId != null) openDistrict(c.districtId);
+  }, [cols, lang, layers.hex.sizeM, openDistrict, t]);
+
+  // ---- layers ----
+  const deckLayers = useMemo(() => {
+    const base = buildReportLayers({
+      gpu: prep?.gpu ?? null,
+      filterValues,
+      filter,
+      weights,
+      config: layers,
+      zoom,
+      heatDensityMax: heatMax,
+      hex,
+      districts: layers.districts.visible ? data?.districts ?? [] : [],
+      districtCounts: evaluation?.byDistrict ?? null,
+      highlight: highlightIdx,
+      hoverIndex: hover?.layer?.id === 'points' ? hover.index : -1,
+      version: evaluation?.count ?? 0,
+    });
+    const an = layers.analysis.visible ? buildAnalysisLayers(analysis, lang, layers.analysis.opacity) : [];
+    // analysis below points and labels
+    return [...base.filter((l) => l.id === 'hex' || l.id === 'heat'), ...an, ...base.filter((l) => l.id !== 'hex' && l.id !== 'heat')];
+  }, [prep, filterValues, filter, weights, layers, zoom, heatMax, hex, data, evaluation, highlightIdx, hover, analysis, lang]);
+
+  const legends = useMemo((): LegendSpec[] => {
+    const pl = lang === 'pl';
+    const out: LegendSpec[] = [];
+    if (layers.heat.visible)
+      out.push({ id: 'heat', title: `${t('legendHeat')}, r = ${layers.heat.radiusM} m`, unit: t('unitDensity'), kind: 'ramp', colors: HEAT_COLORS, min: Math.round((heatMax / 40) * 100) / 100, max: heatMax, note: t('legendHeatNote') });
+    if (layers.hex.visible && hex)
+      out.push({ id: 'hex', title: `${t('legendHex')} (${layers.hex.sizeM} m)`, unit: t('unitReports'), kind: 'ramp', colors: HEX_COLORS, min: 1, max: hex.max });
+    if (layers.points.visible) {
+      if (layers.points.colorBy === 'status')
+        out.push({ id: 'points', title: t('legendPoints'), unit: t('byStatus'), kind: 'classes', items: STATUS_GROUPS.map((g) => ({ color: STATUS_COLORS[g.id], label: pl ? g.name : g.nameEn })) });
+      else {
+        const present = CATEGORIES.filter((c) => (evaluation?.byCategory[c.code] ?? 0) > 0).slice(0, 12);
+        out.push({ id: 'points', title: t('legendPoints'), unit: t('byCategory'), kind: 'classes', items: present.map((c) => ({ color: c.color, label: pl ? c.name : c.nameEn })) });
+      }
+    }
+    if (layers.districts.visible) out.push({ id: 'beats', title: t('legendBeats'), unit: t('unitReports'), kind: 'classes', items: [{ color: [43, 76, 126], label: t('legendBeatsNote') }] });
+    if (layers.analysis.visible) out.push(...analysisLegends(analysis, lang));
+    return out;
+  }, [layers, lang, t, heatMax, hex, evaluation, analysis]);
+
   const fitBounds = useMemo<LngLatBoundsLike | null>(() => {
-    if (!data || data.districts.length === 0) return [[14.1, 49.0], [24.2, 54.9]];
+    if (!data) return [[14.1, 49.0], [24.2, 54.9]];
+    // Open where the reports are: the 2–98 % range of their positions (a few outlying rural reports do not
+    // zoom the city out of sight); without reports, the beats; without beats, Poland.
+    const robust = robustBounds(data.columns.position);
+    if (robust) return robust;
+    if (data.districts.length === 0) return [[14.1, 49.0], [24.2, 54.9]];
     const b = data.districts.reduce((acc, d) => [Math.min(acc[0], d.bbox[0]), Math.min(acc[1], d.bbox[1]), Math.max(acc[2], d.bbox[2]), Math.max(acc[3], d.bbox[3])], [180, 90, -180, -90]);
     return [[b[0], b[1]], [b[2], b[3]]];
   }, [data]);
-  const ready = data != null && boundaries.powiaty != null && mapIdle && job == null;
+
+  const basemapEntry = basemaps.find((b) => b.source.id === layers.basemap.sourceId && b.info) ?? null;
+  const ready = data != null && boundaries.powiaty != null && mapIdle && job == null && settingsLoaded;
+
+  const reportFilter = useMemo(() => toReportFilter(filter), [filter]);
+  const zoomToDistrict = useCallback((id: number) => {
+    const d = data?.districts.find((x) => x.id === id);
+    if (d && mapInstance) mapInstance.fitBounds([[d.bbox[0], d.bbox[1]], [d.bbox[2], d.bbox[3]]], { padding: 60, duration: 300 });
+    openDistrict(id);
+  }, [data, mapInstance, openDistrict]);
+
+  const districtName = useCallback((id: number) => (id === 0 ? t('outsideBeats') : data?.districts.find((d) => d.id === id)?.name ?? `#${id}`), [data, t]);
+  const summary = describeFilter(filter, { lang, districtName, formatDate: (ms) => formatWarsaw(ms, false) });
+
+  // ---- keyboard shortcuts ----
+  const keyState = useRef({ playing, layout, dialog, drill, lang });
+  keyState.current = { playing, layout, dialog, drill, lang };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)) {
+        if (e.key === 'Escape') el.blur();
+        return;
+      }
+      const s = keyState.current;
+      const k = e.key;
+      if (k === 'Escape') {
+        if (s.dialog) setDialog(null);
+        else if (s.drill) setDrill(null);
+        else setHighlightIds([]);
+      } else if (k === '?') setDialog((d) => (d === 'help' ? null : 'help'));
+      else if (k === 'l' || k === 'L') setLayout((l) => ({ ...l, layersOpen: !l.layersOpen }));
+      else if (k === 'f' || k === 'F') setLayout((l) => ({ ...l, filtersOpen: !l.filtersOpen }));
+      else if (k === 't' || k === 'T') setLayout((l) => ({ ...l, timelineOpen: !l.timelineOpen }));
+      else if (k === 'b' || k === 'B') setDialog((d) => (d === 'basemaps' ? null : 'basemaps'));
+      else if (k === 'j' || k === 'J') setLang(s.lang === 'pl' ? 'en' : 'pl');
+      else if (k === ' ') {
+        e.preventDefault();
+        setPlaying((p) => !p);
+      } else return;
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setLang]);
+
+  const hoverIdx = hover?.layer?.id === 'points' && cols ? hover.index : -1;
+  const shown = evaluation ? (isEmptyFilter(filter) ? data!.info.reports : evaluation.count) : null;
+  const info = data?.info;
 
   return (
     <div className="app" data-ready={ready ? 'true' : 'false'}>
@@ -69,9 +355,19 @@ export function App() {
         <div className="brand">
           <strong>{t('appTitle')}</strong>
           <span className="subtitle">{t('subtitle')}</span>
-          {data?.info.demo && <span className="badge demo">{t('demoBadge')}</span>}
+          {info?.demo && <span className="badge demo">{t('demoBadge')}</span>}
         </div>
+        <nav className="views">
+          {(['map', 'import', 'districts', 'briefing'] as const).map((v) => (
+            <button key={v} className={layout.view === v ? 'on' : ''} data-testid={`view-${v}-tab`} onClick={() => setLayout((l) => ({ ...l, view: v }))}>
+              {t(({ map: 'viewMap', import: 'viewImport', districts: 'viewDistricts', briefing: 'viewBriefing' } as const)[v])}
+            </button>
+          ))}
+        </nav>
         <div className="spacer" />
+        <button className="topbtn" data-testid="toggle-filters" onClick={() => setLayout((l) => ({ ...l, filtersOpen: !l.filtersOpen }))} title="F">{t('filters')}</button>
+        <button className="topbtn" data-testid="toggle-layers" onClick={() => setLayout((l) => ({ ...l, layersOpen: !l.layersOpen }))} title="L">{t('layers')}</button>
+        <button className="topbtn" data-testid="help-button" onClick={() => setDialog('help')} title="?">?</button>
         <label className="lang">
           {t('language')}{' '}
           <select data-testid="language" value={lang} onChange={(e) => setLang(e.target.value as 'pl' | 'en')}>
@@ -80,35 +376,121 @@ export function App() {
           </select>
         </label>
       </header>
-      <main className="main">
-        <MapView
-          layers={layers}
-          boundaries={boundaries}
-          districts={data?.districtsGeo ?? null}
-          showDistricts={toggles.districts}
-          showBoundaries={toggles.boundaries}
-          fitBounds={fitBounds}
-          onIdle={() => setMapIdle(true)}
-        />
-        <LayerPanel toggles={toggles} onChange={(next) => setToggles(next)} />
-        {toggles.heat && (
-          <div className="legend" data-testid="legend-heat">
-            <div className="legend-title">{t('legendHeat')}</div>
-            <div className="legend-ramp" style={{ background: `linear-gradient(to right, ${HEAT_COLORS.map((c) => `rgb(${c.join(',')})`).join(',')})` }} />
-            <div className="legend-ends"><span>−</span><span>+</span></div>
+      <main className={`main${layout.filtersOpen || layout.view === 'districts' ? ' with-filters' : ''}${drill ? ' with-drill' : ''}`}>
+        {layout.view === 'districts' && (
+          <div className="sidebar districts-side">
+            <DistrictsView
+              filter={reportFilter}
+              selectedDistrictId={drill?.sel.kind === 'beat' ? Number(drill.sel.key.slice(5)) : null}
+              onSelectDistrict={(id) => (id == null ? setDrill(null) : zoomToDistrict(id))}
+              onChanged={() => void load()}
+              map={mapInstance}
+            />
           </div>
         )}
-        {job && (
-          <div className="job" data-testid="job">
-            <div>{job.kind === 'demo' ? t('generatingDemo') : job.kind} – {Math.round(job.progress * 100)}%</div>
-            <progress max={1} value={job.progress} />
-            <button onClick={() => void client.api.cancelJob({ jobId: job.id })}>{t('cancel')}</button>
+        {layout.view !== 'districts' && layout.filtersOpen && data && info?.firstReportAt != null && info.lastReportAt != null && (
+          <div className="sidebar">
+            <FilterPanel filter={filter} onChange={setFilter} firstReportAt={info.firstReportAt} lastReportAt={info.lastReportAt} districts={data.districts} evaluation={evaluation} />
           </div>
         )}
-        {error && <div className="error" role="alert">{t('error')}: {error}</div>}
-        <div className="attribution">{t('attribution')}</div>
+        <div className="center">
+          <div className="map-area">
+            <MapView
+              layers={deckLayers}
+              boundaries={boundaries}
+              districts={data?.districtsGeo ?? null}
+              showDistricts={layers.districts.visible}
+              showBoundaries={layers.boundaries.visible}
+              fitBounds={fitBounds}
+              basemap={basemapEntry ? { entry: basemapEntry, opacity: layers.basemap.opacity } : null}
+              clickableLayers={CLICKABLE}
+              initialView={layout.mapView}
+              onIdle={() => setMapIdle(true)}
+              onMap={setMapInstance}
+              onClick={onMapClick}
+              onHover={setHover}
+              onZoom={setZoom}
+              onViewChange={(v) => setLayout((l) => ({ ...l, mapView: v }))}
+            />
+            <div className="filter-summary" data-testid="filter-summary">
+              <span className="label">{t('filterNow')}:</span> {summary}
+              {evaluation && (
+                <span className="summary-count">
+                  {' '}— <strong data-testid="shown-count" data-count={evaluation.count}>{n(evaluation.count)}</strong>
+                  {evaluation.previous != null && (
+                    <span data-testid="previous-count" data-count={evaluation.previous}>
+                      {' '}({t('previousPeriod')}: {n(evaluation.previous)}
+                      {evaluation.previous > 0 ? `, ${evaluation.count >= evaluation.previous ? '+' : ''}${Math.round(((evaluation.count - evaluation.previous) / evaluation.previous) * 100)}%` : ''})
+                    </span>
+                  )}
+                </span>
+              )}
+            </div>
+            {layout.layersOpen && (
+              <LayerPanel config={layers} onChange={setLayers} basemaps={basemaps} onOpenBasemaps={() => setDialog('basemaps')} analysisCount={analysis.length} heatDensityMax={prep?.refDensity ?? 100} hexMax={hexRef} />
+            )}
+            <Legends specs={legends} />
+            {hover && hoverIdx >= 0 && cols && (
+              <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="tooltip">
+                <div><strong>{t('tooltipId')} {cols.id[hoverIdx]}</strong> · {formatWarsaw(cols.time[hoverIdx] * 1000)}</div>
+                <div>{(lang === 'pl' ? categoryByCode(cols.category[hoverIdx])?.name : categoryByCode(cols.category[hoverIdx])?.nameEn) ?? '?'}</div>
+                <div className="muted">{(lang === 'pl' ? statusByCode(cols.status[hoverIdx])?.name : statusByCode(cols.status[hoverIdx])?.nameEn) ?? '?'}</div>
+              </div>
+            )}
+            {job && (
+              <div className="job" data-testid="job">
+                <div>{job.kind === 'demo' ? t('generatingDemo') : job.kind} – {Math.round(job.progress * 100)}%</div>
+                <progress max={1} value={job.progress} />
+                <button onClick={() => void client.api.cancelJob({ jobId: job.id })}>{t('cancel')}</button>
+              </div>
+            )}
+            {error && <div className="error" role="alert">{t('error')}: {error}</div>}
+            <div className="attribution">{[t('attribution'), basemapEntry?.info?.attribution].filter(Boolean).join(' · ')}</div>
+          </div>
+          {layout.timelineOpen && prep && histogram.length > 0 && (
+            <Timeline
+              histogram={histogram}
+              startSec={prep.histStart}
+              binSec={prep.binSec}
+              from={filter.from}
+              to={filter.to}
+              onWindow={(from, to) => setFilter((f) => ({ ...f, from, to }))}
+              playing={playing}
+              onPlaying={setPlaying}
+              mode={layout.playMode as PlayMode}
+              onMode={(m) => setLayout((l) => ({ ...l, playMode: m }))}
+            />
+          )}
+        </div>
+        {drill && stats && prep && (
+          <DrillDownPanel
+            key={drill.sel.key}
+            selection={drill.sel}
+            stats={stats}
+            ids={drillIds}
+            monthLabels={prep.monthLabels}
+            periodMonths={periodMonths}
+            highlightedIds={new Set(highlightIds)}
+            onHighlight={setHighlightIds}
+            onClose={() => setDrill(null)}
+          />
+        )}
+        {(layout.view === 'import' || layout.view === 'briefing') && (
+          <div className="view-overlay">
+            {layout.view === 'import' && <ImportView onImported={() => void load()} onClose={() => setLayout((l) => ({ ...l, view: 'map' }))} />}
+            {layout.view === 'briefing' && (
+              <BriefingView filter={reportFilter} selectedDistrictIds={drill?.sel.kind === 'beat' ? [Number(drill.sel.key.slice(5))] : filter.districts?.filter((d) => d > 0) ?? []} onClose={() => setLayout((l) => ({ ...l, view: 'map' }))} />
+            )}
+          </div>
+        )}
       </main>
-      <StatusBar info={data?.info ?? null} />
+      <StatusBar info={info ?? null} shown={shown} />
+      {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
+      {dialog === 'basemaps' && (
+        <BasemapDialog entries={basemaps} onChanged={refreshBasemaps} onClose={() => setDialog(null)} onUse={(id) => setLayers((l) => ({ ...l, basemap: { ...l.basemap, sourceId: id } }))} />
+      )}
     </div>
   );
 }
+
+export { gpuFilterProps };

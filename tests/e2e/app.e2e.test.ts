@@ -48,12 +48,16 @@ describe('browser mode on the demo workspace', () => {
     expect(outline.matching).toBeGreaterThan(300);
     expect(errors).toEqual([]);
 
-    // switching the heat layer off changes the picture
+    // the heat alone (points off) is there, and switching it off takes it away
+    await page.getByTestId('layer-points').uncheck();
+    await page.waitForTimeout(800);
+    const heatOnly = countPixels(await page.getByTestId('map').screenshot(), (r, g, b) => r > 200 && g < 160 && b < 90);
+    expect(heatOnly.matching / heatOnly.total).toBeGreaterThan(0.0005);
     await page.getByTestId('layer-heat').uncheck();
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(800);
     const noHeat = await page.getByTestId('map').screenshot();
     const heatAfter = countPixels(noHeat, (r, g, b) => r > 200 && g < 160 && b < 90);
-    expect(heatAfter.matching).toBeLessThan(heat.matching / 2);
+    expect(heatAfter.matching).toBeLessThan(heatOnly.matching / 10);
     await page.close();
   });
 

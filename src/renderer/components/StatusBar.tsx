@@ -2,16 +2,18 @@ import { formatWarsaw } from '../../core/domain/time';
 import type { WorkspaceInfo } from '../../shared/contract';
 import { useI18n } from '../i18n/i18n';
 
-export function StatusBar({ info }: { info: WorkspaceInfo | null }) {
+export function StatusBar({ info, shown }: { info: WorkspaceInfo | null; shown: number | null }) {
   const { t, n, p } = useI18n();
   if (!info) return <footer className="statusbar">{t('loading')}</footer>;
+  const count = shown ?? info.reports;
   return (
     <footer className="statusbar">
       <span title={info.path}>
         {t('workspace')}: <strong data-testid="workspace-name">{info.name}</strong>
       </span>
       <span>
-        <strong data-testid="report-count" data-count={info.reports}>{n(info.reports)}</strong> {p('reports', info.reports)}
+        <strong data-testid="report-count" data-count={count} data-total={info.reports}>{n(count)}</strong> {p('reports', count)}
+        {count !== info.reports && <span className="muted"> ({t('ofTotal')} {n(info.reports)})</span>}
       </span>
       <span>
         <strong data-testid="district-count">{n(info.districts)}</strong> {p('districts', info.districts)}
@@ -22,6 +24,8 @@ export function StatusBar({ info }: { info: WorkspaceInfo | null }) {
         </span>
       )}
       {info.reports === 0 && <span>{t('noData')}</span>}
+      <span className="spacer" />
+      <span className="muted small">? – {t('help')}</span>
     </footer>
   );
 }

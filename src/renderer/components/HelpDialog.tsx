@@ -1,0 +1,35 @@
+import { useI18n } from '../i18n/i18n';
+
+export function HelpDialog({ onClose }: { onClose(): void }) {
+  const { t, lang } = useI18n();
+  const rows: [string, string][] = [
+    ['L', t('keyLayers')],
+    ['F', t('keyFilters')],
+    ['T', t('keyTimeline')],
+    [lang === 'pl' ? 'Spacja' : 'Space', t('keyPlay')],
+    ['B', t('keyBasemap')],
+    ['J', t('keyLang')],
+    ['Esc', t('keyEsc')],
+    ['?', t('keyHelp')],
+  ];
+  return (
+    <div className="modal-backdrop" onClick={onClose}>
+      <div className="modal" role="dialog" aria-label={t('shortcuts')} data-testid="help" onClick={(e) => e.stopPropagation()}>
+        <div className="panel-title row">
+          <span>{t('shortcuts')}</span>
+          <button className="link" onClick={onClose}>{t('close')}</button>
+        </div>
+        <table className="keys">
+          <tbody>
+            {rows.map(([k, v]) => (
+              <tr key={k}>
+                <td><kbd>{k}</kbd></td>
+                <td>{v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
