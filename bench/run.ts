@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every performance target of the issues, with figures and ratios against the named
  * baselines measured in the same run. Not a test: it prints, it does not assert.
- * Run some parts only with `npm run bench -- import analysis` (parts: import, districts, analysis).
+ * Run some parts only with `npm run bench -- import analysis` (parts: import, districts, analysis, map).
  */
 import os from 'node:os';
 
@@ -24,4 +24,9 @@ if (want('analysis')) {
   log('\n## Analysis (issue 5): DBSCAN vs turf.clustersDbscan, Gi* and KDE at 1M');
   const { benchAnalysis } = await import('./analysis');
   await benchAnalysis(log);
+}
+if (want('map')) {
+  log('\n## Map workspace (issue 6): 1M reports in headless Chromium — filter input to next frame, frame times while panning');
+  const { benchMap } = await import('./map');
+  await benchMap(log);
 }
