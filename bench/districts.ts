@@ -12,17 +12,9 @@ import { assign, buildDistrictIndex } from '../src/core/districts/assign';
 import { computeDistrictStats } from '../src/core/districts/stats';
 import { validateDistricts } from '../src/core/districts/validate';
 import type { DistrictShape } from '../src/core/districts/types';
+import { mulberry32 } from '../src/core/analysis/random';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 export interface DistrictBenchResult {
   districts: number;

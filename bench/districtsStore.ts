@@ -18,17 +18,9 @@ import { createImport } from '../src/backend/store/reports';
 import { openWorkspace } from '../src/backend/store/workspace';
 import { toPuwg92 } from '../src/core/domain/crs';
 import { warsawHourWeekday } from '../src/core/domain/time';
+import { mulberry32 } from '../src/core/analysis/random';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 export interface DistrictStoreBenchResult {
   reports: number;

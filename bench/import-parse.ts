@@ -22,6 +22,7 @@ import { toPuwg92 } from '../src/core/domain/crs';
 import { formatWarsawPolish } from '../src/core/domain/time';
 import { analyzeSample, buildVoivodeshipIndex, createRowNormalizer, type PolygonFeatureCollection } from '../src/core/import';
 import { inspectFile, openReader } from '../src/backend/import/readers';
+import { mulberry32 } from '../src/core/analysis/random';
 
 type Log = (line: string) => void;
 
@@ -39,15 +40,7 @@ function csvField(s: string): string {
   return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 export async function generateBenchCsv(file: string, rows: number): Promise<void> {
   const out = createWriteStream(file);

@@ -12,17 +12,9 @@ import { reassignReports } from '../../src/backend/districts/assignment';
 import { insertDistrict } from '../../src/backend/store/districts';
 import { createImport, createReportUpserter, finishImport, type IncomingReport } from '../../src/backend/store/reports';
 import { openWorkspace, type Db } from '../../src/backend/store/workspace';
+import { mulberry32 } from '../../src/core/analysis/random';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /** Grid origin (south-west corner) and cell size in degrees. */
 export const GRID = { lon0: 19.62, lat0: 51.36, dLon: 0.04, dLat: 0.025, cols: 4, rows: 3 } as const;

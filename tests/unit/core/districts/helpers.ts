@@ -1,5 +1,6 @@
 import type { Polygon, Position } from 'geojson';
 import { fromPuwg92 } from '../../../../src/core/domain/crs';
+import { mulberry32 } from '../../../../src/core/analysis/random';
 
 /** Piotrków Trybunalski market square in EPSG:2180. */
 export const E0 = 548883;
@@ -20,14 +21,4 @@ export function poly(...rings: Position[][]): Polygon {
   return { type: 'Polygon', coordinates: rings };
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
