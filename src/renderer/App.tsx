@@ -33,6 +33,7 @@ import { HelpDialog } from './components/HelpDialog';
 import { ImportView } from './import/ImportView';
 import { DistrictsView } from './districts/DistrictsView';
 import { BriefingView } from './briefing/BriefingView';
+import { AnalysisPanel } from './analysis/AnalysisPanel';
 import { DEFAULT_LAYOUT, normalizeLayout, usePersistedSetting, type Layout } from './settings';
 import { perf } from './perf';
 
@@ -65,6 +66,7 @@ export function App() {
   const [basemaps, setBasemaps] = useState<BasemapEntry[]>([]);
   const [dialog, setDialog] = useState<'help' | 'basemaps' | null>(null);
   const [analysis, setAnalysis] = useState<AnalysisView[]>([]);
+  const [analysisOpen, setAnalysisOpen] = useState(false);
   const [mapInstance, setMapInstance] = useState<MapLibreMap | null>(null);
 
   /** Every filter change goes through here: marks the input for the frame-time measurement. */
@@ -110,7 +112,7 @@ export function App() {
     void client.api.listJobs({}).then((jobs) => setJob(jobs.find((j) => j.state === 'running') ?? null));
     return client.onEvent((e) => {
       if (e.type === 'job') setJob(e.job.state === 'running' ? e.job : null);
-      if (e.type === 'job' && e.job.state === 'failed') setError(`${t('jobFailed')}: ${e.job.error}`);
+      if (e.type === 'job' && e.job.state === 'failed' && e.job.kind !== 'analysis') setError(`${t('jobFailed')}: ${e.job.error}`);
       if (e.type === 'workspace-changed') void load();
     });
   }, [client, load, refreshBasemaps, t]);
@@ -240,7 +242,7 @@ export function App() {
       const a = analysisPick(id, pick.object, lang);
       if (a) {
         const mask = a.ids ? idSelection(cols, a.ids) : a.polygon ? polygonSelection(cols, [a.polygon]) : null;
-        if (mask) setDrill({ sel: { key: `${id}-${pick.index}`, kind: id.startsWith('dbscan') ? 'cluster' : 'cell', title: a.label }, mask });
+        if (mask) setDrill({ sel: { key: `${id}-${pick.index}`, kind: id.startsWith('dbscan') ? 'cluster' : 'cell', title: a.label, details: a.details }, mask });
         return;
       }
     }
@@ -265,8 +267,9 @@ export function App() {
       version: evaluation?.count ?? 0,
     });
     const an = layers.analysis.visible ? buildAnalysisLayers(analysis, lang, layers.analysis.opacity) : [];
-    // analysis below points and labels
-    return [...base.filter((l) => l.id === 'hex' || l.id === 'heat'), ...an, ...base.filter((l) => l.id !== 'hex' && l.id !== 'heat')];
+    // analysis areas below points and labels; analysis labels (cluster numbers) on top
+    const anLabel = (l: { id: string }) => l.id.includes('-labels-');
+    return [...base.filter((l) => l.id === 'hex' || l.id === 'heat'), ...an.filter((l) => !anLabel(l)), ...base.filter((l) => l.id !== 'hex' && l.id !== 'heat'), ...an.filter(anLabel)];
   }, [prep, filterValues, filter, weights, layers, zoom, heatMax, hex, data, evaluation, highlightIdx, hover, analysis, lang]);
 
   const legends = useMemo((): LegendSpec[] => {
@@ -336,6 +339,7 @@ export function App() {
       else if (k === 't' || k === 'T') setLayout((l) => ({ ...l, timelineOpen: !l.timelineOpen }));
       else if (k === 'b' || k === 'B') setDialog((d) => (d === 'basemaps' ? null : 'basemaps'));
       else if (k === 'j' || k === 'J') setLang(s.lang === 'pl' ? 'en' : 'pl');
+      else if (k === 'a' || k === 'A') setAnalysisOpen((o) => !o);
       else if (k === ' ') {
         e.preventDefault();
         setPlaying((p) => !p);
@@ -367,6 +371,7 @@ export function App() {
         <div className="spacer" />
         <button className="topbtn" data-testid="toggle-filters" onClick={() => setLayout((l) => ({ ...l, filtersOpen: !l.filtersOpen }))} title="F">{t('filters')}</button>
         <button className="topbtn" data-testid="toggle-layers" onClick={() => setLayout((l) => ({ ...l, layersOpen: !l.layersOpen }))} title="L">{t('layers')}</button>
+        <button className="topbtn" data-testid="toggle-analysis" onClick={() => setAnalysisOpen((o) => !o)} title="A">{t('analyses')}</button>
         <button className="topbtn" data-testid="help-button" onClick={() => setDialog('help')} title="?">?</button>
         <label className="lang">
           {t('language')}{' '}
@@ -430,6 +435,7 @@ export function App() {
               <LayerPanel config={layers} onChange={setLayers} basemaps={basemaps} onOpenBasemaps={() => setDialog('basemaps')} analysisCount={analysis.length} heatDensityMax={prep?.refDensity ?? 100} hexMax={hexRef} />
             )}
             <Legends specs={legends} />
+            <AnalysisPanel open={analysisOpen} onClose={() => setAnalysisOpen(false)} filter={filter} districts={data?.districts ?? []} views={analysis} onViews={setAnalysis} hover={hover} columns={cols} mask={evaluation?.mask ?? null} layerVisible={layers.analysis.visible} />
             {hover && hoverIdx >= 0 && cols && (
               <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="tooltip">
                 <div><strong>{t('tooltipId')} {cols.id[hoverIdx]}</strong> · {formatWarsaw(cols.time[hoverIdx] * 1000)}</div>
@@ -437,7 +443,7 @@ export function App() {
                 <div className="muted">{(lang === 'pl' ? statusByCode(cols.status[hoverIdx])?.name : statusByCode(cols.status[hoverIdx])?.nameEn) ?? '?'}</div>
               </div>
             )}
-            {job && (
+            {job && job.kind !== 'analysis' && (
               <div className="job" data-testid="job">
                 <div>{job.kind === 'demo' ? t('generatingDemo') : job.kind} – {Math.round(job.progress * 100)}%</div>
                 <progress max={1} value={job.progress} />

@@ -101,10 +101,11 @@ function bufferTiny([x, y]: [number, number]): [number, number][] {
 export function presentKde(r: KdeResult): PresentedAnalysis {
   const g = r.grid;
   const legend = densityLegend(r.values);
+  // The engine's origin is the NORTH-west corner (row 0 = north), see core/analysis/kde.ts.
   const west = g.originX;
-  const south = g.originY;
+  const north = g.originY;
   const east = g.originX + g.cols * g.cellSize;
-  const north = g.originY + g.rows * g.cellSize;
+  const south = g.originY - g.rows * g.cellSize;
   // Four corners: the grid is a rectangle in EPSG:2180, a slightly rotated quad in WGS84.
   const corners = { sw: toLonLat([west, south]), se: toLonLat([east, south]), ne: toLonLat([east, north]), nw: toLonLat([west, north]) };
   return {

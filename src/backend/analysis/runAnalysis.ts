@@ -113,8 +113,14 @@ export function getStoredAnalysis(db: Db, id: number): StoredAnalysisRow | undef
   return { id: r.id, method: r.kind, name: r.name, createdAt: r.created_at, filter: meta.filter, request: meta.request, params: meta.params, summary: meta.summary, result: JSON.parse(r.result_json) };
 }
 
-export function listStoredAnalyses(db: Db): { id: number; method: string; name: string; createdAt: number; summary: Record<string, unknown> }[] {
+export function listStoredAnalyses(db: Db): {
+  id: number; method: string; name: string; createdAt: number; summary: Record<string, unknown>;
+  filter: ReportFilter; request: Record<string, unknown>; params: Record<string, unknown>;
+}[] {
   return (db.prepare('SELECT id, kind, name, params_json, created_at FROM saved_analyses ORDER BY id DESC').all() as { id: number; kind: string; name: string; params_json: string; created_at: number }[]).map(
-    (r) => ({ id: r.id, method: r.kind, name: r.name, createdAt: r.created_at, summary: (JSON.parse(r.params_json) as { summary: Record<string, unknown> }).summary }),
+    (r) => {
+      const meta = JSON.parse(r.params_json) as { request?: Record<string, unknown>; filter?: ReportFilter; params?: Record<string, unknown>; summary?: Record<string, unknown> };
+      return { id: r.id, method: r.kind, name: r.name, createdAt: r.created_at, summary: meta.summary ?? {}, filter: meta.filter ?? {}, request: meta.request ?? {}, params: meta.params ?? {} };
+    },
   );
 }

@@ -6,6 +6,7 @@ export function HelpDialog({ onClose }: { onClose(): void }) {
     ['L', t('keyLayers')],
     ['F', t('keyFilters')],
     ['T', t('keyTimeline')],
+    ['A', t('keyAnalyses')],
     [lang === 'pl' ? 'Spacja' : 'Space', t('keyPlay')],
     ['B', t('keyBasemap')],
     ['J', t('keyLang')],

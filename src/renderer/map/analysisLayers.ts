@@ -1,65 +1,114 @@
 /**
- * Deck.gl layers and legends for analysis results (Gi* hot/cold cells, DBSCAN clusters, KDE grid,
- * emerging hot spots). The analysis engine (src/core/analysis, issue 5) was still being written when
- * this was built, so these builders take small VIEW shapes defined here; `analysisSource.ts` is the one
- * place that adapts the engine's results (and its API method) to them.
+ * Deck.gl layers, legends, picks and tooltips for analysis results (Gi* hot/cold cells, DBSCAN clusters,
+ * KDE grid, emerging hot spots). The builders take the small VIEW shapes defined here;
+ * `analysisSource.ts` is the one place that adapts stored results of the analysis engine to them.
  */
 import { BitmapLayer, PolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
+import { CollisionFilterExtension, type CollisionFilterExtensionProps } from '@deck.gl/extensions';
+import { categoryByCode } from '../../core/domain/categories';
+import { formatWarsaw } from '../../core/domain/time';
 import type { LegendSpec } from './legends';
 
 type Ring = [number, number][];
 
-/** Gi* bins: ±3/±2/±1 = 99/95/90 % confidence (FDR-corrected), 0 = not significant. */
+/** What every view carries about the stored analysis it shows. */
+interface ViewBase {
+  /** Id of the stored analysis (saved_analyses). */
+  analysisId: number;
+  name: string;
+  createdAt: number;
+  /** Reports the analysis ran on (its filter). */
+  reportCount: number;
+}
+
+export type GiBin = -3 | -2 | -1 | 0 | 1 | 2 | 3;
+
+/** Gi* bins: ±3/±2/±1 = 99/95/90 % confidence (FDR-corrected when `fdr`), 0 = not significant. */
 export interface GiCellView {
   polygon: Ring;
-  bin: -3 | -2 | -1 | 0 | 1 | 2 | 3;
+  bin: GiBin;
   z: number;
+  p: number;
+  /** Reports in the cell (in the analysis' filter). */
   count: number;
+  /** Features within the distance band, the cell itself included. */
+  neighbours: number;
+  /** Beat name when aggregated to beats. */
+  name?: string;
   /** Report ids in the cell, when the engine gives them (drill-down uses the polygon otherwise). */
   ids?: number[];
 }
-export interface GiResultView {
+export interface GiResultView extends ViewBase {
   kind: 'gistar';
+  aggregation: 'hex' | 'square' | 'beats';
+  /** Only the significant cells (bin ≠ 0) are kept: they are what the map draws. */
   cells: GiCellView[];
-  cellSizeM: number;
+  /** Hexagon side / square side in metres; null for beats. */
+  cellSizeM: number | null;
+  cellSizeRule: string | null;
   distanceBandM: number;
+  distanceBandRule: string;
+  fdr: boolean;
+  /** Analysed cells (significant or not). */
+  cellsAnalysed: number;
+  hot: [number, number, number];
+  cold: [number, number, number];
 }
 
 export interface ClusterView {
   id: number;
-  /** Convex (or concave) hull, lon/lat. */
+  /** Convex hull, lon/lat. */
   hull: Ring;
   centroid: [number, number];
   size: number;
+  core: number;
+  border: number;
+  /** Most frequent category (Polish name as stored) and its code and count. */
+  dominantCategory: string | null;
+  dominantCategoryCode: number | null;
+  dominantCategoryCount: number;
+  /** UTC ms of the earliest / latest report. */
+  firstTime: number | null;
+  lastTime: number | null;
+  /** Member report ids (core and border). */
   ids?: number[];
 }
-export interface DbscanResultView {
+export interface DbscanResultView extends ViewBase {
   kind: 'dbscan';
   clusters: ClusterView[];
   noise: number;
+  core: number;
+  border: number;
   epsM: number;
   minPts: number;
+  /** Space-time variant: neighbours also within this many days; null = purely spatial. */
+  timeWindowDays: number | null;
 }
 
-/** Regular lon/lat grid of densities (reports per km²), row 0 = north. */
-export interface KdeResultView {
+/** Density grid (reports per km²), row 0 = north, placed on the map by its four WGS84 corners. */
+export interface KdeResultView extends ViewBase {
   kind: 'kde';
-  bounds: [number, number, number, number];
+  /** [[sw], [nw], [ne], [se]] lon/lat: the EPSG:2180 rectangle is a slightly rotated quad in WGS84. */
+  corners: [[number, number], [number, number], [number, number], [number, number]];
   cols: number;
   rows: number;
   values: Float32Array | number[];
-  /** Fixed legend maximum (reports per km²); values above saturate. */
-  domainMax: number;
+  /** Fixed class breaks in reports/km², stored with the result (not screen-dependent); below the first: transparent. */
+  breaks: number[];
+  breaksRule: string;
   bandwidthM: number;
+  bandwidthRule: string;
+  cellSizeM: number;
+  max: number;
 }
 
-/** The 17 ArcGIS emerging hot spot categories (hot 1..8, cold 9..16, 0 = no pattern). */
+/** The 17 ArcGIS emerging hot spot categories, in the engine's code order (0 none, 1..8 hot, 9..16 cold). */
 export const EMERGING_CATEGORIES = [
   { id: 'none', pl: 'Brak wzorca', en: 'No pattern detected', color: [235, 235, 235] },
   { id: 'new-hot', pl: 'Nowy gorący', en: 'New hot spot', color: [255, 180, 180] },
   { id: 'consecutive-hot', pl: 'Kolejny gorący', en: 'Consecutive hot spot', color: [250, 140, 140] },
-  { id: 'intensifying-hot', pl: 'Narastający gorący', en: 'Intensifying hot spot', color: [220, 40, 40] },
+  { id: 'intensifying-hot', pl: 'Nasilający się gorący', en: 'Intensifying hot spot', color: [220, 40, 40] },
   { id: 'persistent-hot', pl: 'Trwały gorący', en: 'Persistent hot spot', color: [180, 20, 30] },
   { id: 'diminishing-hot', pl: 'Słabnący gorący', en: 'Diminishing hot spot', color: [240, 110, 80] },
   { id: 'sporadic-hot', pl: 'Sporadyczny gorący', en: 'Sporadic hot spot', color: [250, 200, 120] },
@@ -67,7 +116,7 @@ export const EMERGING_CATEGORIES = [
   { id: 'historical-hot', pl: 'Historyczny gorący', en: 'Historical hot spot', color: [200, 160, 140] },
   { id: 'new-cold', pl: 'Nowy zimny', en: 'New cold spot', color: [180, 200, 255] },
   { id: 'consecutive-cold', pl: 'Kolejny zimny', en: 'Consecutive cold spot', color: [140, 170, 250] },
-  { id: 'intensifying-cold', pl: 'Narastający zimny', en: 'Intensifying cold spot', color: [40, 80, 220] },
+  { id: 'intensifying-cold', pl: 'Nasilający się zimny', en: 'Intensifying cold spot', color: [40, 80, 220] },
   { id: 'persistent-cold', pl: 'Trwały zimny', en: 'Persistent cold spot', color: [20, 40, 160] },
   { id: 'diminishing-cold', pl: 'Słabnący zimny', en: 'Diminishing cold spot', color: [90, 140, 230] },
   { id: 'sporadic-cold', pl: 'Sporadyczny zimny', en: 'Sporadic cold spot', color: [150, 200, 230] },
@@ -79,12 +128,24 @@ export type EmergingCategoryId = (typeof EMERGING_CATEGORIES)[number]['id'];
 export interface EmergingCellView {
   polygon: Ring;
   category: EmergingCategoryId;
+  /** Mann-Kendall trend of the cell's Gi* z series. */
+  trendZ: number;
+  trendP: number;
+  /** Reports in the cell over all time steps. */
+  count: number;
+  /** Gi* bin (-3..3) of the last time step. */
+  lastBin: number;
   ids?: number[];
 }
-export interface EmergingResultView {
+export interface EmergingResultView extends ViewBase {
   kind: 'emerging';
+  /** Only cells with a pattern (category ≠ none) are kept. */
   cells: EmergingCellView[];
-  timeStep: string;
+  timeStep: 'week' | 'month';
+  steps: number;
+  cellSizeM: number;
+  distanceBandM: number;
+  cellsAnalysed: number;
 }
 
 export type AnalysisView = GiResultView | DbscanResultView | KdeResultView | EmergingResultView;
@@ -109,26 +170,58 @@ export const KDE_COLORS: [number, number, number][] = [
   [37, 52, 148],
 ];
 
+export const CLUSTER_COLOR: [number, number, number] = [110, 0, 140];
+
+/** Colours of the KDE classes: the darkest end of the ramp, one per break. */
+export function kdeClassColors(classes: number): [number, number, number][] {
+  return KDE_COLORS.slice(Math.max(0, KDE_COLORS.length - classes));
+}
+
+/** Class of a density value: -1 below the first break, else k with breaks[k] <= v < breaks[k + 1]. */
+export function kdeClassOf(breaks: number[], v: number): number {
+  if (!(v >= breaks[0])) return -1;
+  let k = 0;
+  while (k + 1 < breaks.length && v >= breaks[k + 1]) k++;
+  return k;
+}
+
+/** RGBA pixels of the KDE grid on its fixed classes (transparent below the first break). */
+export function kdePixels(r: Pick<KdeResultView, 'cols' | 'rows' | 'values' | 'breaks'>): Uint8ClampedArray {
+  const data = new Uint8ClampedArray(r.cols * r.rows * 4);
+  const colors = kdeClassColors(r.breaks.length);
+  for (let i = 0; i < r.cols * r.rows; i++) {
+    const k = kdeClassOf(r.breaks, r.values[i]);
+    if (k < 0) continue;
+    const c = colors[k];
+    data[i * 4] = c[0];
+    data[i * 4 + 1] = c[1];
+    data[i * 4 + 2] = c[2];
+    data[i * 4 + 3] = 190;
+  }
+  return data;
+}
+
+const kdeImages = new WeakMap<KdeResultView, ImageData>();
+function kdeImage(r: KdeResultView): ImageData {
+  let img = kdeImages.get(r);
+  if (!img) {
+    img = new ImageData(kdePixels(r) as Uint8ClampedArray<ArrayBuffer>, r.cols, r.rows);
+    kdeImages.set(r, img);
+  }
+  return img;
+}
+
 /** A picked analysis object, for the drill-down. */
 export interface AnalysisPick {
   label: string;
+  /** One more line for the drill-down header (statistics of the object in the analysis). */
+  details?: string;
   polygon: Ring | null;
   ids: number[] | null;
 }
 
+const collisionFilter = new CollisionFilterExtension();
 const emergingColor = new Map(EMERGING_CATEGORIES.map((c) => [c.id, c.color as readonly number[]]));
-
-/** Pixels of the KDE grid on a fixed colour scale (transparent below 2 % of the maximum). */
-export function kdeImage(r: KdeResultView): ImageData {
-  const img = new ImageData(r.cols, r.rows);
-  for (let i = 0; i < r.cols * r.rows; i++) {
-    const v = r.values[i] / r.domainMax;
-    if (!(v > 0.02)) continue;
-    const k = Math.min(KDE_COLORS.length - 1, Math.floor(Math.min(1, v) * KDE_COLORS.length));
-    img.data.set([...KDE_COLORS[k], 200], i * 4);
-  }
-  return img;
-}
 
 export function buildAnalysisLayers(views: AnalysisView[], lang: 'pl' | 'en', opacity: number): Layer[] {
   const layers: Layer[] = [];
@@ -137,7 +230,8 @@ export function buildAnalysisLayers(views: AnalysisView[], lang: 'pl' | 'en', op
       layers.push(
         new PolygonLayer<GiCellView>({
           id: `gistar-${n}`,
-          data: v.cells.filter((c) => c.bin !== 0),
+          // views hold significant cells only; passing the same array keeps deck.gl from re-tessellating on every rebuild
+          data: v.cells,
           getPolygon: (c) => c.polygon,
           getFillColor: (c) => [...GI_COLORS[c.bin], 200],
           getLineColor: [255, 255, 255, 180],
@@ -150,7 +244,7 @@ export function buildAnalysisLayers(views: AnalysisView[], lang: 'pl' | 'en', op
       layers.push(
         new PolygonLayer<EmergingCellView>({
           id: `emerging-${n}`,
-          data: v.cells.filter((c) => c.category !== 'none'),
+          data: v.cells,
           getPolygon: (c) => c.polygon,
           getFillColor: (c) => [...((emergingColor.get(c.category) ?? [200, 200, 200]) as [number, number, number]), 210],
           getLineColor: [255, 255, 255, 180],
@@ -160,29 +254,36 @@ export function buildAnalysisLayers(views: AnalysisView[], lang: 'pl' | 'en', op
         }),
       );
     } else if (v.kind === 'kde') {
-      const [w, s, e, nn] = v.bounds;
-      layers.push(new BitmapLayer({ id: `kde-${n}`, image: kdeImage(v) as never, bounds: [w, s, e, nn], opacity, pickable: false }));
+      layers.push(new BitmapLayer({ id: `kde-${n}`, image: kdeImage(v) as never, bounds: v.corners, opacity, pickable: false }));
     } else if (v.kind === 'dbscan') {
       layers.push(
         new PolygonLayer<ClusterView>({
           id: `dbscan-${n}`,
           data: v.clusters,
           getPolygon: (c) => c.hull,
-          getFillColor: [128, 0, 160, 45],
-          getLineColor: [110, 0, 140, 255],
-          lineWidthMinPixels: 2,
+          getFillColor: [128, 0, 160, 60],
+          getLineColor: [...CLUSTER_COLOR, 255],
+          lineWidthMinPixels: 2.5,
           stroked: true,
           opacity,
           pickable: true,
         }),
-        new TextLayer<ClusterView>({
+        new TextLayer<ClusterView, CollisionFilterExtensionProps<ClusterView>>({
           id: `dbscan-labels-${n}`,
           data: v.clusters,
           getPosition: (c) => c.centroid,
           getText: (c) => `#${c.id} (${c.size})`,
-          getSize: 12,
-          getColor: [90, 0, 120, 255],
-          outlineWidth: 3,
+          getSize: 13,
+          fontWeight: 700,
+          sizeMinPixels: 10,
+          // labels that would overlap are hidden (on the GPU, at every zoom); bigger clusters win
+          extensions: [collisionFilter],
+          collisionEnabled: true,
+          collisionGroup: `dbscan-labels-${n}`,
+          getCollisionPriority: (c) => Math.min(1000, c.size),
+          collisionTestProps: { sizeScale: 1.6 },
+          getColor: [75, 0, 105, 255],
+          outlineWidth: 4,
           outlineColor: [255, 255, 255, 230],
           fontSettings: { sdf: true },
           fontFamily: 'DejaVu Sans, Arial, sans-serif',
@@ -195,61 +296,153 @@ export function buildAnalysisLayers(views: AnalysisView[], lang: 'pl' | 'en', op
   return layers;
 }
 
+const fmtNum = (v: number, lang: 'pl' | 'en', digits = 2) => v.toLocaleString(lang === 'pl' ? 'pl-PL' : 'en-GB', { maximumFractionDigits: digits });
+/** "p = 0,0123" or "p < 0,0001". */
+const fmtP = (p: number, lang: 'pl' | 'en') => (p < 0.0001 ? `p < ${lang === 'pl' ? '0,0001' : '0.0001'}` : `p = ${fmtNum(p, lang, 4)}`);
+const day = (ms: number | null) => (ms == null ? '?' : formatWarsaw(ms, false));
+const conf = (bin: number) => ({ 3: 99, 2: 95, 1: 90 })[Math.abs(bin) as 1 | 2 | 3];
+
+/** Category name in the UI language (the stored name is Polish). */
+function categoryName(code: number | null, stored: string | null, lang: 'pl' | 'en'): string {
+  const c = code != null ? categoryByCode(code) : undefined;
+  return (c ? (lang === 'pl' ? c.name : c.nameEn) : stored) ?? '?';
+}
+
 /** What a click on an analysis layer selects for the drill-down. */
 export function analysisPick(layerId: string, object: unknown, lang: 'pl' | 'en'): AnalysisPick | null {
   const pl = lang === 'pl';
+  if (!object) return null;
   if (layerId.startsWith('gistar-')) {
     const c = object as GiCellView;
-    const conf = { 3: 99, 2: 95, 1: 90 }[Math.abs(c.bin) as 1 | 2 | 3];
-    return { label: `${c.bin > 0 ? (pl ? 'Gorące pole' : 'Hot spot') : pl ? 'Zimne pole' : 'Cold spot'} (${conf}%, z = ${c.z.toFixed(2)})`, polygon: c.polygon, ids: c.ids ?? null };
+    const kind = c.bin > 0 ? (pl ? 'Gorące pole' : 'Hot spot') : c.bin < 0 ? (pl ? 'Zimne pole' : 'Cold spot') : pl ? 'Pole nieistotne' : 'Not significant';
+    const where = c.name ? ` – ${c.name}` : '';
+    return {
+      label: `${kind}${c.bin !== 0 ? ` ${conf(c.bin)}%` : ''}${where}`,
+      details: pl
+        ? `Gi*: z = ${fmtNum(c.z, lang)}, ${fmtP(c.p, lang)}, ${c.count} zgł. w polu w filtrze analizy, ${c.neighbours} pól w paśmie sąsiedztwa`
+        : `Gi*: z = ${fmtNum(c.z, lang)}, ${fmtP(c.p, lang)}, ${c.count} reports in the cell in the analysis filter, ${c.neighbours} cells within the distance band`,
+      polygon: c.polygon,
+      ids: c.ids ?? null,
+    };
   }
   if (layerId.startsWith('emerging-')) {
     const c = object as EmergingCellView;
     const cat = EMERGING_CATEGORIES.find((x) => x.id === c.category);
-    return { label: cat ? cat[lang] : c.category, polygon: c.polygon, ids: c.ids ?? null };
+    return {
+      label: cat ? cat[lang] : c.category,
+      details: pl
+        ? `Trend Manna-Kendalla: z = ${fmtNum(c.trendZ, lang)}, ${fmtP(c.trendP, lang)} · ${c.count} zgł. w polu w filtrze analizy`
+        : `Mann-Kendall trend: z = ${fmtNum(c.trendZ, lang)}, ${fmtP(c.trendP, lang)} · ${c.count} reports in the cell in the analysis filter`,
+      polygon: c.polygon,
+      ids: c.ids ?? null,
+    };
   }
   if (layerId.startsWith('dbscan-')) {
     const c = object as ClusterView;
-    return { label: `${pl ? 'Skupisko' : 'Cluster'} #${c.id}`, polygon: c.hull, ids: c.ids ?? null };
+    const dom = c.dominantCategory != null ? `${categoryName(c.dominantCategoryCode, c.dominantCategory, lang)} (${c.dominantCategoryCount})` : '?';
+    return {
+      label: `${pl ? 'Skupisko' : 'Cluster'} #${c.id}`,
+      details: pl
+        ? `DBSCAN: ${c.size} zgł. (${c.core} rdzeniowych, ${c.border} brzegowych) · najczęstsza kategoria: ${dom} · ${day(c.firstTime)} – ${day(c.lastTime)}`
+        : `DBSCAN: ${c.size} reports (${c.core} core, ${c.border} border) · most frequent category: ${dom} · ${day(c.firstTime)} – ${day(c.lastTime)}`,
+      polygon: c.hull,
+      ids: c.ids ?? null,
+    };
   }
   return null;
 }
 
+/** Tooltip lines for an analysis object under the pointer (null when the layer is not an analysis layer). */
+export function analysisTooltip(layerId: string, object: unknown, lang: 'pl' | 'en'): string[] | null {
+  const p = analysisPick(layerId, object, lang);
+  if (!p) return null;
+  return [p.label, ...(p.details ? p.details.split(' · ') : [])];
+}
+
+const RULES: Record<string, { pl: string; en: string }> = {
+  user: { pl: 'podane', en: 'given' },
+  'mean-nn': { pl: 'auto: śr. odl. do najbliższego sąsiada', en: 'auto: mean nearest-neighbour distance' },
+  'max-cells': { pl: 'auto: limit liczby pól', en: 'auto: cell-count cap' },
+  'isa-peak': { pl: 'auto: szczyt autokorelacji (Moran I)', en: 'auto: peak of spatial autocorrelation (Moran I)' },
+  'kth-neighbour': { pl: 'auto: śr. odl. do k-tego sąsiada', en: 'auto: mean k-th neighbour distance' },
+  'arcgis-default': { pl: 'auto: reguła ArcGIS', en: 'auto: ArcGIS rule' },
+};
+export function ruleName(rule: string | null | undefined, lang: 'pl' | 'en'): string {
+  if (!rule) return '';
+  return RULES[rule]?.[lang] ?? rule;
+}
+
+const m = (v: number) => `${Math.round(v).toLocaleString('pl-PL')} m`;
+
+/** The parameters of a view in one line (legend titles, lists). */
+export function describeViewParams(v: AnalysisView, lang: 'pl' | 'en'): string {
+  const pl = lang === 'pl';
+  if (v.kind === 'gistar') {
+    const agg = v.aggregation === 'beats' ? (pl ? 'rejony' : 'beats') : v.aggregation === 'square' ? (pl ? 'kwadraty' : 'squares') : pl ? 'sześciokąty' : 'hexagons';
+    const size = v.cellSizeM != null ? ` ${m(v.cellSizeM)}` : '';
+    return `${agg}${size}, ${pl ? 'pasmo' : 'band'} ${m(v.distanceBandM)}${v.fdr ? ', FDR' : ''}`;
+  }
+  if (v.kind === 'dbscan') {
+    const tw = v.timeWindowDays != null ? (pl ? `, okno ${fmtNum(v.timeWindowDays, lang)} dni` : `, window ${fmtNum(v.timeWindowDays, lang)} days`) : '';
+    return `ε = ${m(v.epsM)}, min${pl ? '.' : ''} ${v.minPts}${tw}`;
+  }
+  if (v.kind === 'kde') return pl ? `jądro kwartyczne, promień ${m(v.bandwidthM)}, siatka ${m(v.cellSizeM)}` : `quartic kernel, radius ${m(v.bandwidthM)}, grid ${m(v.cellSizeM)}`;
+  return pl
+    ? `krok: ${v.timeStep === 'week' ? 'tydzień' : 'miesiąc'} (${v.steps}), sześciokąty ${m(v.cellSizeM)}, pasmo ${m(v.distanceBandM)}`
+    : `step: ${v.timeStep} (${v.steps}), hexagons ${m(v.cellSizeM)}, band ${m(v.distanceBandM)}`;
+}
+
 export function analysisLegends(views: AnalysisView[], lang: 'pl' | 'en'): LegendSpec[] {
   const pl = lang === 'pl';
-  return views.map((v): LegendSpec => {
-    if (v.kind === 'gistar')
+  const int = (x: number) => x.toLocaleString(pl ? 'pl-PL' : 'en-GB');
+  const made = (v: AnalysisView) => `${v.name} · ${formatWarsaw(v.createdAt)} · ${int(v.reportCount)} ${pl ? 'zgł.' : 'reports'}`;
+  return views.map((v, n): LegendSpec => {
+    const id = `${v.kind}${n === 0 ? '' : `-${n}`}`;
+    if (v.kind === 'gistar') {
+      const sig = v.hot[0] + v.hot[1] + v.hot[2] + v.cold[0] + v.cold[1] + v.cold[2];
       return {
-        id: 'gistar',
-        title: pl ? `Gi* – gorące i zimne pola (komórka ${Math.round(v.cellSizeM)} m)` : `Gi* hot and cold spots (${Math.round(v.cellSizeM)} m cells)`,
-        unit: pl ? 'ufność (FDR)' : 'confidence (FDR)',
+        id,
+        title: `${pl ? 'Gi* – gorące i zimne pola' : 'Gi* hot and cold spots'} (${describeViewParams(v, lang)})`,
+        unit: pl ? `ufność${v.fdr ? ', korekta FDR' : ''}` : `confidence${v.fdr ? ', FDR-corrected' : ''}`,
         kind: 'classes',
-        items: [3, 2, 1, -1, -2, -3].map((b) => ({ color: GI_COLORS[b], label: `${b > 0 ? (pl ? 'gorące' : 'hot') : pl ? 'zimne' : 'cold'} ${{ 3: 99, 2: 95, 1: 90 }[Math.abs(b) as 1 | 2 | 3]}%` })),
+        items: [3, 2, 1, -1, -2, -3].map((b) => {
+          const k = b > 0 ? v.hot[b - 1] : v.cold[-b - 1];
+          return { color: GI_COLORS[b], label: `${b > 0 ? (pl ? 'gorące' : 'hot') : pl ? 'zimne' : 'cold'} ${conf(b)}% (${k})` };
+        }),
+        note: `${pl ? `${int(sig)} z ${int(v.cellsAnalysed)} pól istotnych; nieistotne nie są rysowane` : `${int(sig)} of ${int(v.cellsAnalysed)} cells significant; others not drawn`} · ${made(v)}`,
       };
-    if (v.kind === 'emerging')
+    }
+    if (v.kind === 'emerging') {
+      const counts = new Map<string, number>();
+      for (const c of v.cells) counts.set(c.category, (counts.get(c.category) ?? 0) + 1);
       return {
-        id: 'emerging',
-        title: pl ? `Wyłaniające się gorące pola (krok: ${v.timeStep})` : `Emerging hot spots (step: ${v.timeStep})`,
-        unit: pl ? 'kategoria trendu' : 'trend category',
+        id,
+        title: `${pl ? 'Wyłaniające się gorące pola' : 'Emerging hot spots'} (${describeViewParams(v, lang)})`,
+        unit: pl ? 'kategoria trendu (pola)' : 'trend category (cells)',
         kind: 'classes',
-        items: EMERGING_CATEGORIES.filter((c) => c.id !== 'none' && v.cells.some((x) => x.category === c.id)).map((c) => ({ color: [...c.color] as [number, number, number], label: c[lang] })),
+        items: EMERGING_CATEGORIES.filter((c) => counts.has(c.id)).map((c) => ({ color: [...c.color] as [number, number, number], label: `${c[lang]} (${counts.get(c.id)})` })),
+        note: `${pl ? `${int(v.cells.length)} z ${int(v.cellsAnalysed)} pól ze wzorcem` : `${int(v.cells.length)} of ${int(v.cellsAnalysed)} cells with a pattern`} · ${made(v)}`,
       };
-    if (v.kind === 'kde')
+    }
+    if (v.kind === 'kde') {
+      const colors = kdeClassColors(v.breaks.length);
+      const f = (x: number) => fmtNum(x, lang, x < 1 ? 2 : x < 10 ? 1 : 0);
       return {
-        id: 'kde',
-        title: pl ? `Gęstość jądrowa (promień ${Math.round(v.bandwidthM)} m)` : `Kernel density (radius ${Math.round(v.bandwidthM)} m)`,
+        id,
+        title: `${pl ? 'Gęstość jądrowa' : 'Kernel density'} (${describeViewParams(v, lang)})`,
         unit: pl ? 'zgł./km²' : 'reports/km²',
-        kind: 'ramp',
-        colors: KDE_COLORS,
-        min: 0,
-        max: v.domainMax,
+        kind: 'classes',
+        items: v.breaks.map((b, k) => ({ color: colors[k], label: k + 1 < v.breaks.length ? `${f(b)}–${f(v.breaks[k + 1])}` : `≥ ${f(b)}` })),
+        note: `${pl ? `stała skala zapisana z wynikiem; maks. ${f(v.max)}` : `fixed scale stored with the result; max ${f(v.max)}`} · ${made(v)}`,
       };
+    }
     return {
-      id: 'dbscan',
-      title: pl ? `Skupiska DBSCAN (ε = ${Math.round(v.epsM)} m, min. ${v.minPts})` : `DBSCAN clusters (ε = ${Math.round(v.epsM)} m, min ${v.minPts})`,
-      unit: pl ? `${v.clusters.length} skupisk, ${v.noise} punktów szumu` : `${v.clusters.length} clusters, ${v.noise} noise points`,
+      id,
+      title: `${pl ? 'Skupiska DBSCAN' : 'DBSCAN clusters'} (${describeViewParams(v, lang)})`,
+      unit: pl ? 'zgłoszenia' : 'reports',
       kind: 'classes',
-      items: [{ color: [110, 0, 140], label: pl ? 'obrys skupiska (liczba zgłoszeń)' : 'cluster hull (report count)' }],
+      items: [{ color: CLUSTER_COLOR, label: pl ? `obrys skupiska: #nr (liczba zgłoszeń)` : `cluster hull: #id (report count)` }],
+      note: `${pl ? `${int(v.clusters.length)} skupisk, ${int(v.noise)} punktów szumu` : `${int(v.clusters.length)} clusters, ${int(v.noise)} noise points`} · ${made(v)}`,
     };
   });
 }

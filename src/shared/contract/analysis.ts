@@ -79,7 +79,19 @@ export const analysisMethods = {
   },
   listAnalyses: {
     input: z.object({}).strict(),
-    output: z.array(z.object({ id: z.number(), method: z.string(), name: z.string(), createdAt: z.number(), summary: z.record(z.string(), z.unknown()) })),
+    /** Newest first; filter, request and parameters let a list describe each analysis without loading its result. */
+    output: z.array(
+      z.object({
+        id: z.number(),
+        method: z.string(),
+        name: z.string(),
+        createdAt: z.number(),
+        summary: z.record(z.string(), z.unknown()),
+        filter: ReportFilterSchema.optional(),
+        request: z.record(z.string(), z.unknown()).optional(),
+        params: z.record(z.string(), z.unknown()).optional(),
+      }),
+    ),
   },
   getAnalysis: { input: z.object({ id: z.number().int() }).strict(), output: StoredAnalysisSchema },
   deleteAnalysis: { input: z.object({ id: z.number().int() }).strict(), output: z.object({ deleted: z.boolean() }) },
