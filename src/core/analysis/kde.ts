@@ -183,7 +183,7 @@ export interface DensityLegend {
   breaks: number[];
   /** Human-readable class labels with the unit, e.g. "0.5–1 reports/km²". */
   labels: string[];
-  rule: 'fixed' | 'nice-quantiles';
+  rule: 'fixed' | 'volume-contours';
 }
 
 function niceRound(v: number): number {
@@ -202,13 +202,18 @@ function fmt(v: number): string {
 
 /**
  * A screen-independent legend for a density surface. With `fixedBreaks` the classes are exactly those numbers
- * (use the same breaks for maps that must be compared). Otherwise: the quantiles q_k = 0.05 + 0.95 k / classes
- * (k = 0..classes-1) of the non-zero cells' values, each rounded to the nearest (in log scale) "nice" number
- * (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^e), duplicates dropped so the breaks are strictly increasing. Cells below
- * the first break (the 5 % quantile) are left uncoloured as "background". Breaks are in reports/km^2 and do not
- * depend on the screen or zoom; store them with the map.
+ * (use the same breaks for maps that must be compared). Otherwise: PERCENT VOLUME CONTOURS – the density levels
+ * whose super-level sets hold 99, 95, 90, 75 and 50 % of the surface's total volume (i.e. of the reports): the
+ * top class is the smallest area holding half of all reports, the next adds the area up to 75 %, and so on; the
+ * background below the first break holds the last 1 %. Each level is rounded to the nearest (in log scale) "nice"
+ * number (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 x 10^e), duplicates dropped. (Quantiles of all non-zero cells would be
+ * ruled by the kernel's long faint tails: on a city most cells are almost empty and the top class would span
+ * everything from the suburbs to the market square.) Breaks are in reports/km^2 and do not depend on the screen
+ * or zoom; store them with the map.
  */
-export function densityLegend(values: Float32Array | Float64Array, opts: { classes?: number; fixedBreaks?: number[] } = {}): DensityLegend {
+export const VOLUME_CONTOURS = [0.99, 0.95, 0.9, 0.75, 0.5] as const;
+
+export function densityLegend(values: Float32Array | Float64Array, opts: { fixedBreaks?: number[]; volumes?: readonly number[] } = {}): DensityLegend {
   let breaks: number[];
   let rule: DensityLegend['rule'];
   if (opts.fixedBreaks) {
@@ -216,23 +221,30 @@ export function densityLegend(values: Float32Array | Float64Array, opts: { class
     for (let k = 1; k < breaks.length; k++) if (!(breaks[k] > breaks[k - 1])) throw new Error('fixedBreaks must be strictly increasing.');
     rule = 'fixed';
   } else {
-    const classes = opts.classes ?? 5;
+    const volumes = [...(opts.volumes ?? VOLUME_CONTOURS)].sort((a, b) => b - a);
     let m = 0;
     for (let i = 0; i < values.length; i++) if (values[i] > 0) m++;
     const nz = new Float64Array(m);
     m = 0;
-    for (let i = 0; i < values.length; i++) if (values[i] > 0) nz[m++] = values[i];
-    nz.sort();
+    let total = 0;
+    for (let i = 0; i < values.length; i++) if (values[i] > 0) { nz[m++] = values[i]; total += values[i]; }
+    nz.sort().reverse();
     breaks = [];
     if (m > 0) {
-      const qs = [0.05];
-      for (let k = 1; k < classes; k++) qs.push(k / classes + (1 - k / classes) * 0.05);
-      for (const q of qs) {
-        const b = niceRound(quantileSorted(nz, q));
+      // walk from the densest cell down; the level for volume p is the value at which the running sum reaches p
+      const levels: number[] = [];
+      let acc = 0, k = volumes.length - 1, i = 0;
+      for (; i < m && k >= 0; i++) {
+        acc += nz[i];
+        while (k >= 0 && acc >= volumes[k] * total) { levels.push(nz[i]); k--; }
+      }
+      while (k-- >= 0) levels.push(nz[m - 1]);
+      for (const v of levels.reverse()) {
+        const b = niceRound(v);
         if (breaks.length === 0 || b > breaks[breaks.length - 1]) breaks.push(b);
       }
     }
-    rule = 'nice-quantiles';
+    rule = 'volume-contours';
   }
   const labels = breaks.map((b, k) => (k + 1 < breaks.length ? `${fmt(b)}–${fmt(breaks[k + 1])} reports/km²` : `≥ ${fmt(b)} reports/km²`));
   return { unit: 'reports/km²', breaks, labels, rule };

@@ -366,6 +366,8 @@ const RULES: Record<string, { pl: string; en: string }> = {
   'isa-peak': { pl: 'auto: szczyt autokorelacji (Moran I)', en: 'auto: peak of spatial autocorrelation (Moran I)' },
   'kth-neighbour': { pl: 'auto: śr. odl. do k-tego sąsiada', en: 'auto: mean k-th neighbour distance' },
   'arcgis-default': { pl: 'auto: reguła ArcGIS', en: 'auto: ArcGIS rule' },
+  'volume-contours': { pl: 'klasy: obszary z 50/75/90/95/99 % zgłoszeń', en: 'classes: areas holding 50/75/90/95/99 % of reports' },
+  fixed: { pl: 'klasy stałe', en: 'fixed classes' },
 };
 export function ruleName(rule: string | null | undefined, lang: 'pl' | 'en'): string {
   if (!rule) return '';

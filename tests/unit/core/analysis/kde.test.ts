@@ -69,7 +69,14 @@ describe('kernel density (quartic)', () => {
   it('legend: stated breaks in reports/km², independent of any screen, fixed breaks honoured', () => {
     const p = pts(3000, 4);
     const r = kernelDensity(p, { radius: 300, cells: 200 });
-    const lg = densityLegend(r.values, { classes: 5 });
+    const lg = densityLegend(r.values);
+    expect(lg.rule).toBe('volume-contours');
+    // the top class (≥ last break) holds about half of the volume, the whole legend about 99 %
+    let total = 0, top = 0, all = 0;
+    for (const v of r.values) { total += v; if (v >= lg.breaks[lg.breaks.length - 1]) top += v; if (v >= lg.breaks[0]) all += v; }
+    expect(top / total).toBeGreaterThan(0.35);
+    expect(top / total).toBeLessThan(0.65);
+    expect(all / total).toBeGreaterThan(0.97);
     expect(lg.unit).toBe('reports/km²');
     expect(lg.breaks.length).toBeGreaterThanOrEqual(3);
     for (let k = 1; k < lg.breaks.length; k++) expect(lg.breaks[k]).toBeGreaterThan(lg.breaks[k - 1]);
