@@ -26,7 +26,7 @@ export class Backend {
   readonly jobs = new JobManager();
   private listeners = new Set<(e: RejonEvent) => void>();
   readonly api: RejonApi;
-  private closers: (() => void)[] = [];
+  private closers: (() => void | Promise<void>)[] = [];
 
   constructor(
     readonly workspacePath: string,
@@ -46,14 +46,20 @@ export class Backend {
     for (const l of this.listeners) l(e);
   }
 
-  /** Run on close (temp files of uploads, caches). */
-  onClose(fn: () => void): void {
+  /** Run on close (temp files of uploads, caches, the print browser). */
+  onClose(fn: () => void | Promise<void>): void {
     this.closers.push(fn);
   }
 
   async close(): Promise<void> {
     await this.jobs.shutdown();
-    for (const fn of this.closers) fn();
+    for (const fn of this.closers) {
+      try {
+        await fn();
+      } catch {
+        // a failing closer must not keep the workspace open
+      }
+    }
     this.db.close();
   }
 

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   hotspots: () => import('./commands/hotspots'),
   districts: () => import('./commands/districts'),
   stats: () => import('./commands/stats'),
+  briefing: () => import('./commands/briefing'),
 };
 
 async function help(): Promise<string> {

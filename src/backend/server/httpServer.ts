@@ -28,6 +28,15 @@ export interface RunningServer {
 
 const MAX_BODY = 16 * 1024 * 1024;
 
+/** Loopback servers currently serving each backend (newest last), so the backend can open its own pages (print). */
+const served = new WeakMap<object, { url: string; token: string }[]>();
+
+/** URL and token of a running HTTP server for this backend, or null when it is not served (CLI, Electron). */
+export function servedEndpoint(backend: Backend): { url: string; token: string } | null {
+  const list = served.get(backend);
+  return list && list.length > 0 ? list[list.length - 1] : null;
+}
+
 function sameToken(a: string, b: string): boolean {
   const ba = Buffer.from(a);
   const bb = Buffer.from(b);
@@ -166,12 +175,15 @@ export async function startHttpServer(opts: ServeOptions): Promise<RunningServer
   });
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/`;
+  const endpoint = { url, token };
+  served.set(backend, [...(served.get(backend) ?? []), endpoint]);
   return {
     url,
     openUrl: `${url}#token=${token}`,
     token,
     port,
     close: async () => {
+      served.set(backend, (served.get(backend) ?? []).filter((e) => e !== endpoint));
       unsubscribe();
       for (const c of sseClients) c.end();
       await new Promise<void>((r) => server.close(() => r()));

@@ -128,6 +128,14 @@ export const MIGRATIONS: readonly string[] = [
     SELECT min(h.changed_at) FROM report_status_history h WHERE h.report_id = reports.id AND h.status IN
       ('Potwierdzone', 'Potwierdzone (przekazane poza Policję)', 'Niepotwierdzone', 'Potwierdzone (wyeliminowane)', 'Żart lub pomyłka'));
   `,
+  // 4: briefing templates (issue 7): the composer's choices saved under a name, as JSON
+  `
+  CREATE TABLE briefing_templates (
+    name        TEXT PRIMARY KEY,
+    json        TEXT NOT NULL,
+    updated_at  INTEGER NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

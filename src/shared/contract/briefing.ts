@@ -1,5 +1,257 @@
-// import { z } from 'zod';
+import { z } from 'zod';
+import type { FeatureCollection } from 'geojson';
 import type { MethodDef } from './method';
 
-/** Briefings and public presentation (issue 7). */
-export const briefingMethods = {} as const satisfies Record<string, MethodDef>;
+/**
+ * Briefings and public presentation (issue 7).
+ *
+ * Two data methods with deliberately different shapes:
+ * - getBriefingData: police briefing (odprawa) – per-beat statistics, Gi* hotspots with their locations,
+ *   hour × weekday matrices. Police-internal (never contains descriptions or report ids either).
+ * - getPublicBriefingData: PUBLIC BY CONSTRUCTION – only aggregates (beat and hexagon counts with small
+ *   counts suppressed, month counts, hour bands). The public slides and the public PDF/CSV/GeoJSON are
+ *   built from this method's output only.
+ */
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+export const BRIEFING_SECTIONS = ['title', 'overview', 'map', 'keyNumbers', 'summary', 'hotspots', 'categories', 'matrix'] as const;
+export type BriefingSection = (typeof BRIEFING_SECTIONS)[number];
+
+export const BriefingSectionsSchema = z
+  .object(Object.fromEntries(BRIEFING_SECTIONS.map((s) => [s, z.boolean().optional()])) as Record<BriefingSection, z.ZodOptional<z.ZodBoolean>>)
+  .strict();
+export type BriefingSections = Partial<Record<BriefingSection, boolean>>;
+
+/** What a briefing covers. Dates are Warsaw calendar days; `to` and `compareTo` are inclusive. */
+export const BriefingRequestSchema = z
+  .object({
+    /** Beats in scope; empty or absent = the whole command (all beats). */
+    districtIds: z.array(z.number().int().nonnegative()).max(500).optional(),
+    from: Day,
+    to: Day,
+    /** Comparison period; defaults to the period of equal length just before `from`. */
+    compareFrom: Day.optional(),
+    compareTo: Day.optional(),
+    categories: z.array(z.string().min(1).max(200)).max(100).optional(),
+    statuses: z.array(z.string().min(1).max(100)).max(20).optional(),
+    sections: BriefingSectionsSchema.optional(),
+    title: z.string().max(200).optional(),
+  })
+  .strict();
+export type BriefingRequest = z.infer<typeof BriefingRequestSchema>;
+
+export const PublicOptionsSchema = z
+  .object({
+    /** Counts below this are shown as "<threshold"; never below 3. */
+    threshold: z.number().int().min(3).max(100).default(3),
+    /** Hexagon side in metres for the public map; never below 250 m. */
+    hexSize: z.number().min(250).max(5000).default(500),
+  })
+  .strict();
+export type PublicOptions = z.input<typeof PublicOptionsSchema>;
+
+export interface BriefingPeriod {
+  from: string;
+  to: string;
+  /** UTC ms, [fromMs, toMs). */
+  fromMs: number;
+  toMs: number;
+  days: number;
+}
+
+export interface ProvenanceEntry {
+  fileName: string;
+  sourceKind: string;
+  provenance: string | null;
+  importedAt: number;
+  rows: number;
+}
+
+export interface BriefingHotspot {
+  rank: number;
+  districtId: number;
+  /** Human location: "Park Poniatowskiego (ok. 120 m)" or "51,40123 N 19,70456 E". */
+  location: string;
+  placeName: string | null;
+  placeDistanceM: number | null;
+  /** Centroid of the hotspot's hexagons (not of any report), WGS84. */
+  lon: number;
+  lat: number;
+  cells: number;
+  count: number;
+  /** Highest Gi* confidence among its cells: 90 | 95 | 99. */
+  confidence: number;
+  dominantCategories: { name: string; count: number }[];
+  confirmedShare: number | null;
+  /** e.g. "18–22, głównie pt–sob" */
+  hours: string;
+  peakHours: [number, number] | null;
+}
+
+export interface BeatBriefing {
+  id: number;
+  name: string;
+  kind: string;
+  officer: string | null;
+  unit: string | null;
+  areaKm2: number;
+  bbox: [number, number, number, number];
+  count: number;
+  previousCount: number;
+  change: number;
+  changePct: number | null;
+  pValue: number;
+  significant: boolean;
+  ratePerKm2: number | null;
+  confirmedShare: number | null;
+  medianVerificationHours: number | null;
+  categories: { code: number; name: string; count: number; color: [number, number, number] }[];
+  /** [weekday 0=Mon..6=Sun][hour 0..23] */
+  hourWeekday: number[][];
+  hotspots: BriefingHotspot[];
+  summary: string;
+}
+
+export interface BriefingData {
+  kind: 'police';
+  title: string;
+  workspaceName: string;
+  demo: boolean;
+  generatedAt: number;
+  /** Newest report creation time in the workspace (UTC ms) = "stan danych". */
+  dataDate: number | null;
+  provenance: ProvenanceEntry[];
+  period: BriefingPeriod;
+  comparison: BriefingPeriod;
+  categories: string[];
+  statuses: string[];
+  scope: 'command' | 'beats';
+  sections: Record<BriefingSection, boolean>;
+  /** Whole scope together. */
+  total: Omit<BeatBriefing, 'id' | 'name' | 'kind' | 'officer' | 'unit' | 'bbox' | 'hotspots'> & { beats: number; hotspots: number };
+  beats: BeatBriefing[];
+  /** Beat polygons in scope (WGS84), properties {id, name, kind}. */
+  beatsGeoJson: FeatureCollection;
+  /** All beats of the workspace for context (WGS84), properties {id, name}. */
+  allBeatsGeoJson: FeatureCollection;
+  /** Gi* hot hexagons (WGS84), properties {districtId, hotspot (rank or 0), bin 1..3, count}. */
+  hotCellsGeoJson: FeatureCollection;
+  /** Named places for orientation, WGS84. */
+  places: { name: string; kind: string; lon: number; lat: number }[];
+  method: { cellSize: number | null; distanceBand: number | null; fdr: boolean; note: string | null };
+}
+
+/**
+ * A count that may be suppressed: `value` is null and `label` "<3" when below the threshold (`suppressed`
+ * 'small'), or `label` "*" when hidden only so that a small count cannot be worked out from a sum
+ * (`suppressed` 'complementary'; the count itself may be large).
+ */
+export interface PublicCount {
+  value: number | null;
+  label: string;
+  suppressed?: 'small' | 'complementary';
+}
+
+export interface PublicBeat {
+  id: number;
+  name: string;
+  bbox: [number, number, number, number];
+  count: PublicCount;
+  previousCount: PublicCount;
+  /** Only when both counts are shown. */
+  changePct: number | null;
+  categories: { name: string; count: PublicCount }[];
+  /** 4 bands: 0–6, 6–12, 12–18, 18–24. */
+  hourBands: PublicCount[];
+  months: { month: string; count: PublicCount }[];
+}
+
+export interface PublicBriefingData {
+  kind: 'public';
+  title: string;
+  threshold: number;
+  hexSize: number;
+  generatedAt: number;
+  /** Day only (YYYY-MM-DD). */
+  dataDate: string | null;
+  sourceNote: string;
+  period: { from: string; to: string };
+  comparison: { from: string; to: string };
+  categories: string[];
+  total: { count: PublicCount; previousCount: PublicCount; changePct: number | null };
+  beats: PublicBeat[];
+  /** Beat polygons (WGS84), properties {id, name, count (null when suppressed), label, suppressed? ('small' | 'complementary')}. */
+  beatsGeoJson: FeatureCollection;
+  /**
+   * Hexagons (grid cells of side hexSize m in EPSG:2180, WGS84 vertices) with ≥ 1 report, properties {id, districtId
+   * (beat of most of its reports), count (null when suppressed), label, suppressed?}. Cells that would let a hidden
+   * count be recomputed are left out (see backend/briefing/public.ts).
+   */
+  hexGeoJson: FeatureCollection;
+}
+
+export interface BriefingTemplate {
+  name: string;
+  sections: BriefingSections;
+  /** 'command' = all beats; 'beats' = the listed beats. */
+  scope: 'command' | 'beats';
+  districtIds: number[];
+  /** How the period is chosen when the template is used. */
+  periodKind: 'month' | 'quarter' | 'half-year' | 'year' | 'custom';
+  categories: string[];
+  statuses: string[];
+  public: boolean;
+  threshold: number;
+  updatedAt: number;
+}
+
+const TemplateName = z.string().min(1).max(80).regex(/^[^\u0000-\u001f]+$/, 'no control characters');
+
+export const BriefingTemplateSchema = z
+  .object({
+    name: TemplateName,
+    sections: BriefingSectionsSchema.default({}),
+    scope: z.enum(['command', 'beats']).default('command'),
+    districtIds: z.array(z.number().int().nonnegative()).max(500).default([]),
+    periodKind: z.enum(['month', 'quarter', 'half-year', 'year', 'custom']).default('half-year'),
+    categories: z.array(z.string().min(1).max(200)).max(100).default([]),
+    statuses: z.array(z.string().min(1).max(100)).max(20).default([]),
+    public: z.boolean().default(false),
+    threshold: z.number().int().min(3).max(100).default(3),
+  })
+  .strict();
+
+/** Language of exported headers and of the printed pages (default 'pl'). */
+export const BriefingLang = z.enum(['pl', 'en']);
+export type BriefingLang = z.infer<typeof BriefingLang>;
+
+export const BRIEFING_EXPORTS = ['beats-csv', 'beats-xlsx', 'hotspots-csv', 'hotspots-xlsx', 'hotspots-geojson'] as const;
+
+export const briefingMethods = {
+  getBriefingData: { input: z.object({ request: BriefingRequestSchema }).strict(), output: z.custom<BriefingData>() },
+  getPublicBriefingData: {
+    input: z.object({ request: BriefingRequestSchema, options: PublicOptionsSchema.optional() }).strict(),
+    output: z.custom<PublicBriefingData>(),
+  },
+  /**
+   * Tables and hotspots as files: CSV (`;`, UTF-8 BOM, formula injection escaped), XLSX, GeoJSON (WGS84).
+   * With `public` the files come from getPublicBriefingData (beat and hexagon aggregates only).
+   */
+  exportBriefing: {
+    input: z
+      .object({ request: BriefingRequestSchema, format: z.enum(BRIEFING_EXPORTS), public: PublicOptionsSchema.optional(), lang: BriefingLang.optional() })
+      .strict(),
+    output: z.instanceof(Uint8Array),
+    binary: true,
+  },
+  /** PDF of the same print pages as the app (headless Chromium or Electron printToPDF, whichever the host set up). */
+  printBriefingPdf: {
+    input: z.object({ request: BriefingRequestSchema, public: PublicOptionsSchema.optional(), lang: BriefingLang.optional() }).strict(),
+    output: z.instanceof(Uint8Array),
+    binary: true,
+  },
+  listBriefingTemplates: { input: z.object({}).strict(), output: z.custom<BriefingTemplate[]>() },
+  saveBriefingTemplate: { input: z.object({ template: BriefingTemplateSchema }).strict(), output: z.custom<BriefingTemplate>() },
+  deleteBriefingTemplate: { input: z.object({ name: TemplateName }).strict(), output: z.object({ deleted: z.boolean() }) },
+} as const satisfies Record<string, MethodDef>;

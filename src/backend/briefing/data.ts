@@ -1,0 +1,181 @@
+/**
+ * Police briefing data (odprawa): per-beat statistics (core computeDistrictStats, exact Poisson test), Gi* hotspots
+ * with locations, and a generated Polish summary per beat. Never reads descriptions or report ids.
+ */
+import type { FeatureCollection } from 'geojson';
+import { computeDistrictStats, type DistrictStats } from '../../core/districts';
+import { categoryByCode } from '../../core/domain/categories';
+import { STATUSES } from '../../core/domain/statuses';
+import { beatSummary } from '../../core/briefing/summary';
+import type { BeatBriefing, BriefingData, BriefingRequest, ProvenanceEntry } from '../../shared/contract/briefing';
+import { getMeta, type Db } from '../store/workspace';
+import type { DistrictRow } from '../store/districts';
+import { resolveRequest, scopeClauses, type ResolvedRequest } from './request';
+import { computeHotspots } from './hotspots';
+import path from 'node:path';
+
+const VERIFIED = STATUSES.filter((s) => s.group !== 'open').map((s) => s.name);
+
+export function readPlaces(db: Db): { name: string; kind: string; lon: number; lat: number }[] {
+  return db.prepare('SELECT name, kind, lon, lat FROM places ORDER BY id').all() as { name: string; kind: string; lon: number; lat: number }[];
+}
+
+export function readProvenance(db: Db): ProvenanceEntry[] {
+  return (db.prepare('SELECT file_name, source_kind, provenance, imported_at, inserted + updated + unchanged AS rows FROM imports ORDER BY id').all() as {
+    file_name: string; source_kind: string; provenance: string | null; imported_at: number; rows: number;
+  }[]).map((r) => ({ fileName: r.file_name, sourceKind: r.source_kind, provenance: r.provenance, importedAt: r.imported_at, rows: r.rows }));
+}
+
+export function dataDate(db: Db): number | null {
+  return (db.prepare('SELECT max(created_at) AS t FROM reports').get() as { t: number | null }).t;
+}
+
+export function workspaceName(db: Db, file: string): string {
+  return getMeta(db, 'name') ?? path.basename(file).replace(/\.(sqlite|rejon|db)$/i, '');
+}
+
+export function beatFeatures(beats: DistrictRow[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: beats.map((b) => ({ type: 'Feature', geometry: b.geometry, properties: { id: b.id, name: b.name, kind: b.kind } })),
+  };
+}
+
+export function defaultTitle(r: ResolvedRequest): string {
+  if (r.scope === 'command' || r.beats.length > 3) return 'Odprawa – zagrożenia zgłoszone w KMZB';
+  return `Odprawa – ${r.beats.map((b) => b.name).join(', ')}`;
+}
+
+interface Columns {
+  n: number;
+  districtId: Int32Array;
+  createdAt: Float64Array;
+  categoryCode: Uint8Array;
+  statusCode: Uint8Array;
+  verifiedAt: Float64Array;
+  x: Float64Array;
+  y: Float64Array;
+  hour: Uint8Array;
+  weekday: Uint8Array;
+}
+
+/** Reports of both periods in scope, as typed columns (no ids, no descriptions, no names). */
+function readColumns(db: Db, r: ResolvedRequest): Columns {
+  const { clauses, params } = scopeClauses(r);
+  const lo = Math.min(r.period.fromMs, r.comparison.fromMs);
+  const hi = Math.max(r.period.toMs, r.comparison.toMs);
+  const where = ['created_at >= ?', 'created_at < ?', ...clauses].join(' AND ');
+  const all = [lo, hi, ...params];
+  const n = (db.prepare(`SELECT count(*) AS n FROM reports WHERE ${where}`).get(...all) as { n: number }).n;
+  const c: Columns = {
+    n, districtId: new Int32Array(n), createdAt: new Float64Array(n), categoryCode: new Uint8Array(n), statusCode: new Uint8Array(n),
+    verifiedAt: new Float64Array(n), x: new Float64Array(n), y: new Float64Array(n), hour: new Uint8Array(n), weekday: new Uint8Array(n),
+  };
+  const stmt = db.prepare(
+    `SELECT district_id, created_at, category_code, status_code, x2180, y2180, hour, weekday,
+       (SELECT min(h.changed_at) FROM report_status_history h WHERE h.report_id = reports.id AND h.status IN (${VERIFIED.map(() => '?').join(',')})) AS verified
+     FROM reports WHERE ${where}`,
+  ).raw(true);
+  let i = 0;
+  for (const row of stmt.iterate(...VERIFIED, ...all) as IterableIterator<[number | null, number, number, number, number, number, number, number, number | null]>) {
+    if (i >= n) break;
+    c.districtId[i] = row[0] ?? -1;
+    c.createdAt[i] = row[1];
+    c.categoryCode[i] = row[2];
+    c.statusCode[i] = row[3];
+    c.x[i] = row[4];
+    c.y[i] = row[5];
+    c.hour[i] = row[6];
+    c.weekday[i] = row[7];
+    c.verifiedAt[i] = row[8] ?? NaN;
+    i++;
+  }
+  return c;
+}
+
+function categoriesOf(s: DistrictStats): BeatBriefing['categories'] {
+  return s.topCategories.map((c) => {
+    const cat = categoryByCode(c.code);
+    return { code: c.code, name: cat?.name ?? 'Inna kategoria', count: c.count, color: cat?.color ?? [128, 128, 128] };
+  });
+}
+
+export function buildBriefingData(db: Db, workspaceFile: string, req: BriefingRequest): BriefingData {
+  const r = resolveRequest(db, req);
+  const cols = readColumns(db, r);
+  const opts = { from: r.period.fromMs, to: r.period.toMs, previousFrom: r.comparison.fromMs, previousTo: r.comparison.toMs, topCategories: 6 };
+  const stats = computeDistrictStats(cols, r.beats.map((b) => ({ id: b.id, areaKm2: b.areaM2 / 1e6 })), opts);
+  const totalArea = r.beats.reduce((a, b) => a + b.areaM2 / 1e6, 0);
+  const total = computeDistrictStats({ ...cols, districtId: new Int32Array(cols.n) }, [{ id: 0, areaKm2: totalArea }], opts)[0];
+
+  // Gi* over the whole command area: reports of every beat (same filters) in the current period.
+  const everywhere = r.scope === 'command' ? null : readColumns(db, { ...r, beats: r.allBeats });
+  const src = everywhere ?? cols;
+  const idx: number[] = [];
+  for (let i = 0; i < src.n; i++) if (src.createdAt[i] >= r.period.fromMs && src.createdAt[i] < r.period.toMs) idx.push(i);
+  const take = <T extends Float64Array | Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+    const out = make(idx.length);
+    idx.forEach((i, k) => { out[k] = a[i]; });
+    return out;
+  };
+  const places = readPlaces(db);
+  const hs = computeHotspots(
+    {
+      x: take(src.x, (n) => new Float64Array(n)), y: take(src.y, (n) => new Float64Array(n)),
+      category: take(src.categoryCode, (n) => new Uint8Array(n)), status: take(src.statusCode, (n) => new Uint8Array(n)),
+      hour: take(src.hour, (n) => new Uint8Array(n)), weekday: take(src.weekday, (n) => new Uint8Array(n)),
+      districtId: take(src.districtId, (n) => new Int32Array(n)),
+    },
+    r.beats, r.allBeats, places,
+  );
+
+  const beats: BeatBriefing[] = r.beats.map((b, k) => {
+    const s = stats[k];
+    const categories = categoriesOf(s);
+    const hotspots = hs.byBeat.get(b.id) ?? [];
+    return {
+      id: b.id, name: b.name, kind: b.kind, officer: b.officer, unit: b.unit, areaKm2: b.areaM2 / 1e6, bbox: b.bbox,
+      count: s.count, previousCount: s.previousCount, change: s.change, changePct: s.changePct, pValue: s.pValue, significant: s.significant,
+      ratePerKm2: s.ratePerKm2, confirmedShare: s.confirmedShare, medianVerificationHours: s.medianVerificationHours,
+      categories, hourWeekday: s.hourWeekday, hotspots,
+      summary: beatSummary({
+        name: b.name, count: s.count, previousCount: s.previousCount, pValue: s.pValue, categories, hourWeekday: s.hourWeekday,
+        hotspots: hotspots.map((h) => ({ location: h.location, count: h.count })),
+      }),
+    };
+  });
+  const totalHotspots = beats.reduce((a, b) => a + b.hotspots.length, 0);
+  const totalCats = categoriesOf(total);
+  const scopeName = r.scope === 'command' ? 'Cały obszar komendy' : r.beats.length === 1 ? r.beats[0].name : `Wybrane rejony (${r.beats.length})`;
+  return {
+    kind: 'police',
+    title: req.title?.trim() || defaultTitle(r),
+    workspaceName: workspaceName(db, workspaceFile),
+    demo: getMeta(db, 'demo') != null,
+    generatedAt: Date.now(),
+    dataDate: dataDate(db),
+    provenance: readProvenance(db),
+    period: r.period,
+    comparison: r.comparison,
+    categories: r.categories,
+    statuses: r.statuses,
+    scope: r.scope,
+    sections: r.sections,
+    total: {
+      count: total.count, previousCount: total.previousCount, change: total.change, changePct: total.changePct, pValue: total.pValue,
+      significant: total.significant, ratePerKm2: total.ratePerKm2, confirmedShare: total.confirmedShare,
+      medianVerificationHours: total.medianVerificationHours, categories: totalCats, hourWeekday: total.hourWeekday, areaKm2: totalArea,
+      beats: r.beats.length, hotspots: totalHotspots,
+      summary: beatSummary({
+        name: scopeName, where: r.scope === 'command' ? 'Na całym obszarze komendy' : r.beats.length === 1 ? undefined : `W wybranych rejonach (${r.beats.length})`, count: total.count, previousCount: total.previousCount, pValue: total.pValue,
+        categories: totalCats, hourWeekday: total.hourWeekday,
+      }),
+    },
+    beats,
+    beatsGeoJson: beatFeatures(r.beats),
+    allBeatsGeoJson: beatFeatures(r.allBeats),
+    hotCellsGeoJson: hs.cells,
+    places: places,
+    method: hs.method,
+  };
+}

@@ -1,0 +1,101 @@
+/** Validation and resolution of a briefing request against the workspace (beats, periods, filters). */
+import { RejonError } from '../../shared/contract';
+import { BRIEFING_SECTIONS, type BriefingPeriod, type BriefingRequest, type BriefingSection } from '../../shared/contract/briefing';
+import { matchCategory } from '../../core/domain/categories';
+import { matchStatus } from '../../core/domain/statuses';
+import { warsawDayStart } from '../../core/domain/time';
+import { listDistrictRows, type DistrictRow } from '../store/districts';
+import type { Db } from '../store/workspace';
+
+const DAY = 86_400_000;
+
+function checkDay(field: string, v: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || d.getUTCDate() !== Number(m[3]) || d.getUTCMonth() !== Number(m[2]) - 1) {
+    throw new RejonError('bad-request', `${field}: not a valid date "${v}" (expected YYYY-MM-DD).`, [{ path: field, message: 'invalid date' }]);
+  }
+  return d;
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY);
+
+function period(from: Date, to: Date): BriefingPeriod {
+  return {
+    from: iso(from),
+    to: iso(to),
+    fromMs: warsawDayStart(iso(from)),
+    toMs: warsawDayStart(iso(addDays(to, 1))),
+    days: Math.round((to.getTime() - from.getTime()) / DAY) + 1,
+  };
+}
+
+export interface ResolvedRequest {
+  period: BriefingPeriod;
+  comparison: BriefingPeriod;
+  /** Beats in scope (all when the request names none). */
+  beats: DistrictRow[];
+  allBeats: DistrictRow[];
+  scope: 'command' | 'beats';
+  categories: string[];
+  statuses: string[];
+  sections: Record<BriefingSection, boolean>;
+}
+
+export function resolveRequest(db: Db, req: BriefingRequest): ResolvedRequest {
+  const from = checkDay('from', req.from);
+  const to = checkDay('to', req.to);
+  if (from > to) throw new RejonError('bad-request', `from (${req.from}) is after to (${req.to}).`, [{ path: 'from', message: 'after to' }]);
+  let cFrom: Date, cTo: Date;
+  if (req.compareFrom || req.compareTo) {
+    if (!req.compareFrom || !req.compareTo) throw new RejonError('bad-request', 'compareFrom and compareTo go together.');
+    cFrom = checkDay('compareFrom', req.compareFrom);
+    cTo = checkDay('compareTo', req.compareTo);
+    if (cFrom > cTo) throw new RejonError('bad-request', `compareFrom (${req.compareFrom}) is after compareTo (${req.compareTo}).`);
+  } else {
+    const days = Math.round((to.getTime() - from.getTime()) / DAY) + 1;
+    cTo = addDays(from, -1);
+    cFrom = addDays(cTo, -(days - 1));
+  }
+  const allBeats = listDistrictRows(db);
+  const ids = [...new Set(req.districtIds ?? [])];
+  const byId = new Map(allBeats.map((b) => [b.id, b]));
+  const unknown = ids.filter((id) => !byId.has(id));
+  if (unknown.length > 0) {
+    throw new RejonError('bad-request', `Unknown beat id(s): ${unknown.join(', ')}. Valid: ${allBeats.map((b) => `${b.id} (${b.name})`).join(', ')}.`);
+  }
+  const beats = ids.length > 0 ? allBeats.filter((b) => ids.includes(b.id)) : allBeats;
+  const categories = (req.categories ?? []).map((c) => {
+    const m = matchCategory(c);
+    if (!m) throw new RejonError('bad-request', `Unknown category "${c}".`);
+    return m.name;
+  });
+  const statuses = (req.statuses ?? []).map((s) => {
+    const m = matchStatus(s);
+    if (!m) throw new RejonError('bad-request', `Unknown status "${s}".`);
+    return m.name;
+  });
+  const sections = Object.fromEntries(BRIEFING_SECTIONS.map((s) => [s, req.sections?.[s] ?? true])) as Record<BriefingSection, boolean>;
+  return {
+    period: period(from, to),
+    comparison: period(cFrom, cTo),
+    beats,
+    allBeats,
+    scope: ids.length > 0 ? 'beats' : 'command',
+    categories: [...new Set(categories)],
+    statuses: [...new Set(statuses)],
+    sections,
+  };
+}
+
+/** SQL clauses for category/status filters and beats in scope (reports table columns). */
+export function scopeClauses(r: ResolvedRequest): { clauses: string[]; params: (string | number)[] } {
+  const clauses: string[] = [];
+  const params: (string | number)[] = [];
+  if (r.categories.length) { clauses.push(`category IN (${r.categories.map(() => '?').join(',')})`); params.push(...r.categories); }
+  if (r.statuses.length) { clauses.push(`status IN (${r.statuses.map(() => '?').join(',')})`); params.push(...r.statuses); }
+  clauses.push(`district_id IN (${r.beats.map(() => '?').join(',') || 'NULL'})`);
+  params.push(...r.beats.map((b) => b.id));
+  return { clauses, params };
+}
