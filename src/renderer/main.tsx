@@ -2,12 +2,18 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { I18nProvider } from './i18n/i18n';
+import { PrintDocument } from './briefing/PrintDocument';
+import { readPrintParam } from './briefing/printPayload';
 import './styles.css';
+
+// `#token=…&print=PAYLOAD`: the briefing print document instead of the app. Read before the API client
+// takes the token out of the address bar (it reads the token from the same hash on first use).
+const print = readPrintParam(window.location.hash);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
-      <App />
+      {print != null ? <PrintDocument raw={print} /> : <App />}
     </I18nProvider>
   </StrictMode>,
 );

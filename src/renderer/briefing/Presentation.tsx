@@ -1,0 +1,210 @@
+/**
+ * Presentation mode for public meetings (debaty społeczne): full-screen slides built ONLY from
+ * getPublicBriefingData (aggregates with small counts suppressed). Large type, keyboard navigation
+ * (→ / PageDown / space next, ← / PageUp previous, Home / End, Esc exits), the PUBLIC badge and the slide
+ * number on every slide. The slides are laid out on a 1600 × 900 canvas scaled to the screen.
+ */
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import type { PublicBeat, PublicBriefingData } from '../../shared/contract/briefing';
+import { CategoryBars, ColumnChart } from './charts';
+import { useBriefingI18n } from './i18n';
+import { PublicBeatsMap, PublicHexMap } from './maps';
+import { periodText } from './PolicePages';
+import { PublicBadge, bandItems, countItem, monthItems, sourceText } from './PublicPages';
+import { slideKey, slideReducer } from './slides';
+
+const W = 1600;
+const H = 900;
+
+function SlideShell({ data, index, count, title, children }: { data: PublicBriefingData; index: number; count: number; title: string; children: ReactNode }) {
+  const { t } = useBriefingI18n();
+  return (
+    <div className="slide" data-testid="slide" data-index={index}>
+      <header className={title ? 'slide-head' : 'slide-head no-title'}>
+        {title && <h1>{title}</h1>}
+        <PublicBadge />
+      </header>
+      <div className="slide-body">{children}</div>
+      <footer className="slide-foot">
+        <span>{t('suppressionNote', { t: data.threshold })}</span>
+        <span className="slide-no" data-testid="slide-number">{t('slide', { i: index + 1, n: count })}</span>
+      </footer>
+    </div>
+  );
+}
+
+function TitleSlide({ data }: { data: PublicBriefingData }) {
+  const tr = useBriefingI18n();
+  const { t } = tr;
+  return (
+    <div className="slide-title">
+      <div className="slide-title-main">{data.title}</div>
+      <div className="slide-title-period">{periodText(tr, data.period)}</div>
+      <div className="slide-title-meta">
+        {t('comparisonLong')}: {periodText(tr, data.comparison)}
+        <br />
+        {t('dataDate')}: {data.dataDate ? tr.day(data.dataDate) : '–'}
+      </div>
+      <div className="slide-title-source">{sourceText(data)}</div>
+      <div className="slide-title-note">{t('publicTitleNote')} {t('hexNote', { n: data.hexSize })}</div>
+    </div>
+  );
+}
+
+function BigNumber({ value, previous, changePct }: { value: string; previous: string; changePct: number | null }) {
+  const tr = useBriefingI18n();
+  const { t } = tr;
+  return (
+    <div className="slide-big">
+      <div className="slide-big-label">{t('publicCount')}</div>
+      <div className="slide-big-value">{value}</div>
+      <div className="slide-big-prev">
+        {previous} {t('publicPrevious')}
+        {changePct != null && <strong> ({tr.signedPct(changePct)})</strong>}
+      </div>
+    </div>
+  );
+}
+
+function OverviewSlide({ data }: { data: PublicBriefingData }) {
+  const tr = useBriefingI18n();
+  const top = [...data.beats].sort((a, b) => (b.count.value ?? 0) - (a.count.value ?? 0)).slice(0, 8);
+  return (
+    <div className="slide-split">
+      <PublicBeatsMap data={data} width={860} height={700} fontScale={1.6} testId="slide-map" />
+      <div className="slide-side">
+        <BigNumber value={data.total.count.label} previous={data.total.previousCount.label} changePct={data.total.changePct} />
+        <CategoryBars items={top.map((b) => countItem(b.name, b.count, '#5b87bd'))} width={600} fontSize={18} rowHeight={40} nameShare={0.64} />
+        <div className="slide-small">{tr.t('beatsN', { n: data.beats.length })}</div>
+      </div>
+    </div>
+  );
+}
+
+function BeatSlide({ data, beat }: { data: PublicBriefingData; beat: PublicBeat }) {
+  const tr = useBriefingI18n();
+  const { t } = tr;
+  const cats = beat.categories.slice(0, 4).map((c) => countItem(tr.category(c.name), c.count));
+  return (
+    <div className="slide-split">
+      <PublicHexMap data={data} beatId={beat.id} width={860} height={700} fontScale={1.6} testId="slide-map" />
+      <div className="slide-side">
+        <BigNumber value={beat.count.label} previous={beat.previousCount.label} changePct={beat.changePct} />
+        <div className="slide-h">{t('categories')}</div>
+        {cats.length ? <CategoryBars items={cats} width={600} fontSize={17} rowHeight={36} nameShare={0.64} /> : <div className="slide-small">{t('noData')}</div>}
+        <div className="slide-row">
+          <div>
+            <div className="slide-h">{t('hourBands')}</div>
+            <ColumnChart items={bandItems(tr, beat.hourBands)} width={296} height={190} fontSize={14} />
+          </div>
+          <div>
+            <div className="slide-h">{t('months')}</div>
+            <ColumnChart items={monthItems(tr, beat.months)} width={288} height={190} fontSize={14} color="#5b87bd" />
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export interface SlideSpec {
+  key: string;
+  title: string;
+  render(): ReactNode;
+}
+
+export function buildSlides(data: PublicBriefingData, t: (k: 'overview' | 'overviewScope') => string): SlideSpec[] {
+  return [
+    { key: 'title', title: '', render: () => <TitleSlide data={data} /> },
+    { key: 'overview', title: `${t('overview')} — ${t('overviewScope')}`, render: () => <OverviewSlide data={data} /> },
+    ...data.beats.map((b) => ({ key: `beat-${b.id}`, title: b.name, render: () => <BeatSlide data={data} beat={b} /> })),
+  ];
+}
+
+/** Full-screen slides; calls onExit on Esc (or when the browser leaves full screen). */
+export function Presentation({ data, onExit }: { data: PublicBriefingData; onExit(): void }) {
+  const tr = useBriefingI18n();
+  const slides = buildSlides(data, (k) => tr.t(k));
+  const [state, dispatch] = useReducer(slideReducer, { index: 0, count: slides.length });
+  const root = useRef<HTMLDivElement>(null);
+  const [scale, setScale] = useState(1);
+  const exit = useRef(onExit);
+  exit.current = onExit;
+
+  useEffect(() => dispatch({ type: 'count', count: slides.length }), [slides.length]);
+
+  // full screen on the container; headless browsers and denied requests fall back to the fixed overlay
+  useEffect(() => {
+    const el = root.current;
+    let entered = false;
+    if (el?.requestFullscreen) {
+      el.requestFullscreen().then(
+        () => (entered = true),
+        () => undefined,
+      );
+    }
+    const onChange = () => {
+      if (entered && !document.fullscreenElement) exit.current();
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    el?.focus();
+    return () => {
+      document.removeEventListener('fullscreenchange', onChange);
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    };
+  }, []);
+
+  useLayoutEffect(() => {
+    const fit = () => {
+      const el = root.current;
+      if (!el) return;
+      setScale(Math.min(el.clientWidth / W, el.clientHeight / H));
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, []);
+
+  // capture phase on window: the app's own shortcuts (space = play, F, L, …) never see these keys
+  const onKey = useCallback((e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const a = slideKey(e.key, e.shiftKey);
+    if (!a) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (a === 'exit') exit.current();
+    else dispatch(a);
+  }, []);
+  useEffect(() => {
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [onKey]);
+
+  const slide = slides[state.index];
+  return (
+    <div
+      className="presentation"
+      ref={root}
+      tabIndex={-1}
+      data-testid="presentation"
+      data-slide={state.index}
+      data-slides={slides.length}
+      onClick={(e) => {
+        if ((e.target as HTMLElement).closest('button')) return;
+        dispatch({ type: e.clientX < window.innerWidth / 3 ? 'prev' : 'next' });
+      }}
+    >
+      <div className="slide-canvas" style={{ width: W, height: H, transform: `translate(-50%, -50%) scale(${scale})` }}>
+        {slide && (
+          <SlideShell data={data} index={state.index} count={slides.length} title={slide.title}>
+            {slide.render()}
+          </SlideShell>
+        )}
+      </div>
+      <button className="presentation-exit" data-testid="presentation-exit" onClick={() => exit.current()} title="Esc">
+        ✕
+      </button>
+      <div className="presentation-hint">{tr.t('exitHint')}</div>
+    </div>
+  );
+}
