@@ -36,6 +36,8 @@ import { BriefingView } from './briefing/BriefingView';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
 import { DEFAULT_LAYOUT, normalizeLayout, usePersistedSetting, type Layout } from './settings';
 import { perf } from './perf';
+import { exportMapPng, type OverlayLike } from './briefing/exportPng';
+import { saveBytes } from './briefing/download';
 
 interface Data {
   info: WorkspaceInfo;
@@ -68,6 +70,16 @@ export function App() {
   const [analysis, setAnalysis] = useState<AnalysisView[]>([]);
   const [analysisOpen, setAnalysisOpen] = useState(false);
   const [mapInstance, setMapInstance] = useState<MapLibreMap | null>(null);
+  const overlayRef = useRef<OverlayLike | null>(null);
+  const exportPng = useCallback(async (dpi: number) => {
+    if (!mapInstance) return;
+    try {
+      const blob = await exportMapPng(mapInstance, dpi, overlayRef.current);
+      saveBytes(blob, `rejon-mapa-${new Date().toISOString().slice(0, 10)}-${dpi}dpi.png`, 'image/png');
+    } catch (e) {
+      setError(`PNG: ${(e as Error).message}`);
+    }
+  }, [mapInstance]);
 
   /** Every filter change goes through here: marks the input for the frame-time measurement. */
   const setFilter = useCallback((next: FilterState | ((f: FilterState) => FilterState)) => {
@@ -411,7 +423,7 @@ export function App() {
               clickableLayers={CLICKABLE}
               initialView={layout.mapView}
               onIdle={() => setMapIdle(true)}
-              onMap={setMapInstance}
+              onMap={(m, o) => { setMapInstance(m); overlayRef.current = o ?? null; }}
               onClick={onMapClick}
               onHover={setHover}
               onZoom={setZoom}
@@ -432,7 +444,7 @@ export function App() {
               )}
             </div>
             {layout.layersOpen && (
-              <LayerPanel config={layers} onChange={setLayers} basemaps={basemaps} onOpenBasemaps={() => setDialog('basemaps')} analysisCount={analysis.length} heatDensityMax={prep?.refDensity ?? 100} hexMax={hexRef} />
+              <LayerPanel config={layers} onChange={setLayers} basemaps={basemaps} onOpenBasemaps={() => setDialog('basemaps')} analysisCount={analysis.length} heatDensityMax={prep?.refDensity ?? 100} hexMax={hexRef} onExportPng={mapInstance ? exportPng : undefined} />
             )}
             <Legends specs={legends} />
             <AnalysisPanel open={analysisOpen} onClose={() => setAnalysisOpen(false)} filter={filter} districts={data?.districts ?? []} views={analysis} onViews={setAnalysis} hover={hover} columns={cols} mask={evaluation?.mask ?? null} layerVisible={layers.analysis.visible} />

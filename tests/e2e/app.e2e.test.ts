@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { countPixels, demoWorkspaceCopy, distinctColours, launchChromium, rejon, saveScreenshot, serve, type Served } from './harness';
 import { tmpDir } from '../helpers/tmp';
+import fs from 'node:fs';
+import { PNG } from 'pngjs';
 
 let t: ReturnType<typeof tmpDir>;
 let served: Served;
@@ -68,6 +70,35 @@ describe('browser mode on the demo workspace', () => {
     await expectText(page, 'zgłoszeń');
     await page.getByTestId('language').selectOption('en');
     await expectText(page, 'reports');
+    await page.close();
+  });
+
+  it('saves the map view as a PNG at the chosen DPI', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    await page.goto(served.openUrl);
+    await page.waitForSelector('[data-ready="true"]', { timeout: 120_000 });
+    // layer visibility is workspace data: the first test switched points and heat off
+    await page.getByTestId('layer-points').check();
+    await page.getByTestId('layer-heat').check();
+    await page.waitForTimeout(800);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.getByTestId('png-dpi').selectOption('300');
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-png').click()]);
+    expect(download.suggestedFilename()).toMatch(/^rejon-mapa-.*-300dpi\.png$/);
+    const file = await download.path();
+    saveScreenshot('map-export-300dpi.png', fs.readFileSync(file!));
+    const png = PNG.sync.read(fs.readFileSync(file!));
+    // 300 dpi = 3.125 device pixels per CSS pixel (capped at 4096 px a side)
+    const expectedW = Math.min(4096, Math.round(box.width * 300 / 96));
+    expect(Math.abs(png.width - expectedW)).toBeLessThanOrEqual(Math.ceil(expectedW * 0.02));
+    expect(png.width).toBeGreaterThan(box.width * 2);
+    // not blank: heat/points drawn
+    let coloured = 0;
+    for (let i = 0; i < png.data.length; i += 16) if (png.data[i] > 200 && png.data[i + 1] < 160 && png.data[i + 2] < 90) coloured++;
+    expect(coloured).toBeGreaterThan(100);
+    // the live map went back to its normal resolution
+    const ratio = await page.evaluate(() => (window as unknown as { __rejonMap: { getPixelRatio(): number } }).__rejonMap.getPixelRatio());
+    expect(ratio).toBe(1);
     await page.close();
   });
 });

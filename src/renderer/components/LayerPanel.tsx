@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { BasemapEntry } from '../../shared/contract/map';
 import type { LayerConfig } from '../map/layerConfig';
 import { useI18n } from '../i18n/i18n';
@@ -10,10 +11,14 @@ interface Props {
   analysisCount: number;
   heatDensityMax: number;
   hexMax: number;
+  /** Save the current map view as PNG at a DPI (absent: no map to export). */
+  onExportPng?: (dpi: number) => Promise<void>;
 }
 
 /** Layer toggles and styling; the configuration is workspace data (setting map.layers). */
-export function LayerPanel({ config, onChange, basemaps, onOpenBasemaps, analysisCount, heatDensityMax, hexMax }: Props) {
+export function LayerPanel({ config, onChange, basemaps, onOpenBasemaps, analysisCount, heatDensityMax, hexMax, onExportPng }: Props) {
+  const [dpi, setDpi] = useState(150);
+  const [exporting, setExporting] = useState(false);
   const { t } = useI18n();
   const patch = <K extends keyof LayerConfig>(k: K, v: Partial<LayerConfig[K]>) => onChange({ ...config, [k]: { ...config[k], ...v } });
   const num = (v: string) => (v.trim() === '' ? null : Number(v));
@@ -103,6 +108,19 @@ export function LayerPanel({ config, onChange, basemaps, onOpenBasemaps, analysi
         ))}
       </select>
       <button className="link" data-testid="open-basemaps" onClick={onOpenBasemaps}>{t('basemapSettings')}</button>
+      {onExportPng && (
+        <>
+          <div className="panel-sub">{t('exportPng')}</div>
+          <div className="layer-opts">
+            <select data-testid="png-dpi" value={dpi} onChange={(e) => setDpi(Number(e.target.value))}>
+              {[96, 150, 300].map((d) => <option key={d} value={d}>{d} dpi</option>)}
+            </select>{' '}
+            <button data-testid="export-png" disabled={exporting} onClick={() => { setExporting(true); void onExportPng(dpi).finally(() => setExporting(false)); }}>
+              {exporting ? '…' : t('exportPngSave')}
+            </button>
+          </div>
+        </>
+      )}
     </div>
   );
 }

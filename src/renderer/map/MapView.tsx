@@ -37,7 +37,7 @@ export interface MapViewProps {
   onViewChange?: (v: { center: [number, number]; zoom: number }) => void;
   initialView?: { center: [number, number]; zoom: number } | null;
   /** The MapLibre map once loaded (for views that draw on it, e.g. the beat editor). */
-  onMap?: (map: MapLibreMap | null) => void;
+  onMap?: (map: MapLibreMap | null, overlay?: MapLibreOverlay | null) => void;
 }
 
 /** MapLibre map (offline basemap, optional backend-served basemap) with a deck.gl overlay for the data layers. */
@@ -69,6 +69,8 @@ export function MapView(props: MapViewProps) {
       interleaved: false,
       layers: [],
       pickingRadius: 4,
+      // keep the last frame readable for the PNG export (as the MapLibre canvas above)
+      deviceProps: { webgl: { preserveDrawingBuffer: true } },
       onAfterRender: () => perf.frameRendered(),
       onHover: (info: PickingInfo) => cb.current.onHover?.(info.picked ? info : null),
       getCursor: ({ isHovering, isDragging }: { isHovering: boolean; isDragging: boolean }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
@@ -76,7 +78,7 @@ export function MapView(props: MapViewProps) {
     map.addControl(overlay);
     map.on('load', () => {
       setLoaded(true);
-      cb.current.onMap?.(map);
+      cb.current.onMap?.(map, overlay);
     });
     map.on('idle', () => {
       cb.current.onZoom?.(map.getZoom());
