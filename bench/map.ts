@@ -130,6 +130,19 @@ export async function benchMap(log: (line: string) => void, opts: { reports?: nu
     const plain: number[] = [];
     for (let k = 0; k < 6; k++) plain.push(await plainFrame());
     log(`map: baseline, 1-px pan without a filter change: input → frame p50 ${pct(plain, 0.5).toFixed(1)} ms (${plain.map((v) => v.toFixed(0)).join(', ')})`);
+    // which layer costs the frame: the same 1-px pan with single layers off
+    const layerCost = async (label: string, testId: string) => {
+      await page.getByTestId(testId).uncheck({ force: true, timeout: 120_000 });
+      await page.waitForTimeout(1000);
+      const t: number[] = [];
+      for (let k = 0; k < 3; k++) t.push(await plainFrame());
+      log(`map: baseline without ${label}: p50 ${pct(t, 0.5).toFixed(1)} ms (${t.map((v) => v.toFixed(0)).join(', ')})`);
+      await page.getByTestId(testId).check({ force: true, timeout: 120_000 });
+      await page.waitForTimeout(1000);
+    };
+    await layerCost('the heat layer', 'layer-heat');
+    await layerCost('the points layer', 'layer-points');
+    await layerCost('the beat layer', 'layer-districts');
     const times: number[] = [];
     for (let rep = 0; rep < 2; rep++) {
       times.push(await measure('road group off', () => page.getByTestId('catgroup-road').uncheck({ force: true, timeout: 120_000 })));

@@ -36,6 +36,7 @@ import { BriefingView } from './briefing/BriefingView';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
 import { DEFAULT_LAYOUT, normalizeLayout, usePersistedSetting, type Layout } from './settings';
 import { perf } from './perf';
+import { binnedHeatPoints, buildHeatBins } from './data/heatBins';
 import { exportMapPng, type OverlayLike } from './briefing/exportPng';
 import { saveBytes } from './briefing/download';
 
@@ -190,12 +191,14 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [prep, JSON.stringify(filter.districts)],
   );
+  // heat: reports binned to cells of a quarter of the kernel radius, one weighted point per occupied cell
+  const heatBins = useMemo(() => (cols && layers.heat.visible ? buildHeatBins(cols.position, layers.heat.radiusM / 4) : null), [cols, layers.heat.visible, layers.heat.radiusM]);
   const weights = useMemo(() => {
-    if (!evaluation || !layers.heat.visible) return null;
+    if (!evaluation || !cols || !heatBins) return null;
     const w = new Float32Array(evaluation.mask.length);
     for (let i = 0; i < w.length; i++) w[i] = evaluation.mask[i];
-    return w;
-  }, [evaluation, layers.heat.visible]);
+    return binnedHeatPoints(heatBins, cols.position, w);
+  }, [evaluation, cols, heatBins]);
   const hexGrid = useMemo(() => (cols && layers.hex.visible ? buildHexGrid(cols, layers.hex.sizeM) : null), [cols, layers.hex.visible, layers.hex.sizeM]);
   const hexRef = useMemo(() => {
     if (!hexGrid) return 1;

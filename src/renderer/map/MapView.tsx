@@ -69,8 +69,6 @@ export function MapView(props: MapViewProps) {
       interleaved: false,
       layers: [],
       pickingRadius: 4,
-      // keep the last frame readable for the PNG export (as the MapLibre canvas above)
-      deviceProps: { webgl: { preserveDrawingBuffer: true } },
       onAfterRender: () => perf.frameRendered(),
       onHover: (info: PickingInfo) => cb.current.onHover?.(info.picked ? info : null),
       getCursor: ({ isHovering, isDragging }: { isHovering: boolean; isDragging: boolean }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),

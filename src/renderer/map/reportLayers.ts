@@ -144,8 +144,8 @@ export interface BuildInput {
   /** district-pass filter values for the current beat filter */
   filterValues: Float32Array | null;
   filter: FilterState;
-  /** heat weights from the CPU mask (same array object while the filter is unchanged) */
-  weights: Float32Array | null;
+  /** heat input: one weighted point per occupied heat cell for the current CPU mask (see data/heatBins) */
+  weights: { length: number; position: Float32Array; weight: Float32Array } | null;
   config: LayerConfig;
   zoom: number;
   heatDensityMax: number;
@@ -192,7 +192,7 @@ export function buildReportLayers(input: BuildInput): Layer[] {
       layers.push(
         new FixedDensityHeatmapLayer({
           id: 'heat',
-          data: { length: cols.count, attributes: { getPosition: { value: cols.position, size: 2 }, getWeight: { value: input.weights, size: 1 } } } as never,
+          data: { length: input.weights.length, attributes: { getPosition: { value: input.weights.position, size: 2 }, getWeight: { value: input.weights.weight, size: 1 } } } as never,
           radiusPixels: radiusPixelsFor(config.heat.radiusM, input.zoom, lat),
           densityDomain: [input.heatDensityMax / 40, input.heatDensityMax],
           intensity: 1,

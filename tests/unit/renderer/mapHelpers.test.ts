@@ -35,3 +35,21 @@ describe('map helpers', () => {
     expect(robustBounds(new Float32Array(4))).toBeNull();
   });
 });
+
+describe('heat pre-aggregation', () => {
+  it('keeps the total weight and each cell mass at its reports\' weighted centroid; filtered-out reports drop out', async () => {
+    const { buildHeatBins, binnedHeatPoints } = await import('../../../src/renderer/data/heatBins');
+    const pos = new Float32Array([19.7, 51.4, 19.7001, 51.4001, 19.75, 51.42, 19.8, 51.45]);
+    const bins = buildHeatBins(pos, 100);
+    expect(bins.cells).toBe(3); // the first two are 14 m apart
+    const all = binnedHeatPoints(bins, pos, new Float32Array([1, 1, 1, 1]));
+    expect(all.length).toBe(3);
+    expect([...all.weight].reduce((a, b) => a + b, 0)).toBe(4);
+    expect(all.position[0]).toBeCloseTo(19.70005, 5);
+    expect(all.position[1]).toBeCloseTo(51.40005, 5);
+    const some = binnedHeatPoints(bins, pos, new Float32Array([0, 1, 0, 1]));
+    expect(some.length).toBe(2);
+    expect(some.position[0]).toBeCloseTo(19.7001, 5);
+    expect([...some.weight]).toEqual([1, 1]);
+  });
+});
