@@ -1,6 +1,7 @@
 import { matchCategory } from '../core/domain/categories';
 import { matchStatus } from '../core/domain/statuses';
 import { warsawDayStart } from '../core/domain/time';
+import { isoDay, isValidDay } from '../core/briefing/periods';
 import type { ReportFilter } from '../core/domain/report';
 import { one, UsageError, type ParsedArgs } from './args';
 
@@ -12,16 +13,18 @@ export const FILTER_OPTIONS = ['from', 'to', 'category', 'status'] as const;
  * next day (so `--to 2026-06-30` includes the whole of 30 June).
  */
 export function dayArg(args: ParsedArgs, name: string, inclusiveEnd: boolean): number | undefined {
-  const v = one(args, name);
+  const v = dayText(args, name);
   if (v === undefined) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  const check = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !check || check.getUTCDate() !== Number(m[3]) || check.getUTCMonth() !== Number(m[2]) - 1) {
-    throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${v}"`);
-  }
   if (!inclusiveEnd) return warsawDayStart(v);
-  const next = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1)).toISOString().slice(0, 10);
-  return warsawDayStart(next);
+  const [y, m, d] = v.split('-').map(Number);
+  return warsawDayStart(isoDay(y, m, d + 1));
+}
+
+/** `--name YYYY-MM-DD` checked to be a real calendar day, as written. */
+export function dayText(args: ParsedArgs, name: string): string | undefined {
+  const v = one(args, name);
+  if (v !== undefined && !isValidDay(v)) throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${v}"`);
+  return v;
 }
 
 /** --from/--to (Warsaw days, --to inclusive), --category C... and --status S... (matched tolerantly; unknown names rejected). */

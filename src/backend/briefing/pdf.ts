@@ -107,6 +107,22 @@ function stateOf(backend: Backend): PrinterState {
   return s;
 }
 
+/**
+ * Flags for the headless system Chromium (printing here, the e2e tests too): no network side traffic, and
+ * WebGL through SwiftShader so maps draw on machines without a GPU.
+ */
+export const HEADLESS_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+];
+
 async function launch(): Promise<Browser> {
   const exe = chromiumPath();
   if (!fs.existsSync(exe)) {
@@ -117,18 +133,7 @@ async function launch(): Promise<Browser> {
     return await chromium.launch({
       executablePath: exe,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--ignore-gpu-blocklist',
-        '--font-render-hinting=none',
-      ],
+      args: [...HEADLESS_CHROMIUM_ARGS, '--font-render-hinting=none'],
     });
   } catch (e) {
     throw new RejonError('internal', `Chromium at ${exe} could not be started (set REJON_CHROMIUM to another executable): ${(e as Error).message.split('\n')[0]}`);

@@ -4,7 +4,8 @@ import { Backend } from '../../backend/backend';
 import { dataDate } from '../../backend/briefing/data';
 import { getTemplate, listTemplates } from '../../backend/briefing/templates';
 import { listDistrictRows, type DistrictRow } from '../../backend/store/districts';
-import { isValidDay, latestFullPeriod } from '../../core/briefing/periods';
+import { latestFullPeriod } from '../../core/briefing/periods';
+import { dayText } from '../filterArgs';
 import { matchCategory } from '../../core/domain/categories';
 import { matchStatus } from '../../core/domain/statuses';
 import { foldText } from '../../core/domain/text';
@@ -30,12 +31,6 @@ export const usage = `briefing --workspace W --out FILE [--district NAME]... [--
 
 const FORMATS = ['pdf', 'csv', 'xlsx', 'geojson'] as const;
 type Format = (typeof FORMATS)[number];
-
-function day(args: ReturnType<typeof parseArgs>, name: string): string | undefined {
-  const v = one(args, name);
-  if (v !== undefined && !isValidDay(v)) throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${v}"`);
-  return v;
-}
 
 /** Beat names as a commander types them: case, Polish letters and the part after a dash do not matter. */
 export function resolveBeats(names: string[], beats: DistrictRow[]): number[] {
@@ -106,10 +101,10 @@ export async function run(argv: string[]): Promise<number> {
   if (table !== 'beats' && table !== 'hotspots') throw new UsageError(`--table must be beats or hotspots, got "${table}"`);
   const lang = one(args, 'lang') ?? 'pl';
   if (lang !== 'pl' && lang !== 'en') throw new UsageError(`--lang must be pl or en, got "${lang}"`);
-  let from = day(args, 'from');
-  let to = day(args, 'to');
-  const compareFrom = day(args, 'compare-from');
-  const compareTo = day(args, 'compare-to');
+  let from = dayText(args, 'from');
+  let to = dayText(args, 'to');
+  const compareFrom = dayText(args, 'compare-from');
+  const compareTo = dayText(args, 'compare-to');
   if ((compareFrom === undefined) !== (compareTo === undefined)) throw new UsageError('give both --compare-from and --compare-to, or neither');
   if (compareFrom && compareTo && compareFrom > compareTo) throw new UsageError(`--compare-from (${compareFrom}) is after --compare-to (${compareTo})`);
   if ((from === undefined) !== (to === undefined)) throw new UsageError('give both --from and --to');

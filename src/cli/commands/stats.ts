@@ -1,10 +1,8 @@
-import { matchCategory } from '../../core/domain/categories';
-import { matchStatus } from '../../core/domain/statuses';
-import { warsawDayStart } from '../../core/domain/time';
 import { districtStats, DistrictOpError } from '../../backend/districts/service';
 import { openWorkspace } from '../../backend/store/workspace';
 import { formatWarsaw } from '../../core/domain/time';
 import { one, parseArgs, UsageError } from '../args';
+import { dayArg, parseFilterArgs } from '../filterArgs';
 import { out } from '../output';
 
 export const usage = `stats  --workspace W [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--category C]... [--status S]...
@@ -18,17 +16,6 @@ export const usage = `stats  --workspace W [--from YYYY-MM-DD] [--to YYYY-MM-DD]
          previousCount, changePct, pValue, …); --with-outside appends {"id": -1, "outside": true, …} for the
          reports outside all beats.`;
 
-function day(args: ReturnType<typeof parseArgs>, name: string, inclusiveEnd: boolean): number | undefined {
-  const v = one(args, name);
-  if (v === undefined) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  const check = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !check || check.getUTCDate() !== Number(m[3]) || check.getUTCMonth() !== Number(m[2]) - 1) throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${v}"`);
-  if (!inclusiveEnd) return warsawDayStart(v);
-  const next = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1)).toISOString().slice(0, 10);
-  return warsawDayStart(next);
-}
-
 function fmt(x: number | null, digits: number): string {
   return x == null ? '–' : x.toFixed(digits);
 }
@@ -38,27 +25,18 @@ export async function run(argv: string[]): Promise<number> {
   const workspace = one(args, 'workspace');
   if (!workspace) throw new UsageError('stats needs --workspace FILE');
   if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
-  const from = day(args, 'from', false);
-  const to = day(args, 'to', true);
-  const previousFrom = day(args, 'previous-from', false);
-  const previousTo = day(args, 'previous-to', true);
+  const filter = parseFilterArgs(args);
+  const { categories = [], statuses = [] } = filter;
+  const previousFrom = dayArg(args, 'previous-from', false);
+  const previousTo = dayArg(args, 'previous-to', true);
   if ((previousFrom === undefined) !== (previousTo === undefined)) throw new UsageError('give both --previous-from and --previous-to, or neither');
-  if (from !== undefined && to !== undefined && to <= from) throw new UsageError('--to must not be before --from');
   const alphaText = one(args, 'alpha');
   const alpha = alphaText === undefined ? undefined : Number(alphaText);
   if (alpha !== undefined && !(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha must be a number between 0 and 1, got "${alphaText}"`);
-  const rawCats = args.options.get('category') ?? [];
-  const rawStatuses = args.options.get('status') ?? [];
-  const unknownCats = rawCats.filter((c) => !matchCategory(c));
-  const unknownStatuses = rawStatuses.filter((s) => !matchStatus(s));
-  if (unknownCats.length > 0) throw new UsageError(`unknown categor${unknownCats.length > 1 ? 'ies' : 'y'}: ${unknownCats.map((c) => `"${c}"`).join(', ')}`);
-  if (unknownStatuses.length > 0) throw new UsageError(`unknown status${unknownStatuses.length > 1 ? 'es' : ''}: ${unknownStatuses.map((c) => `"${c}"`).join(', ')}`);
-  const categories = [...new Set(rawCats.map((c) => matchCategory(c)!.name))];
-  const statuses = [...new Set(rawStatuses.map((s) => matchStatus(s)!.name))];
   const db = openWorkspace(workspace, { readonly: true });
   try {
     const r = districtStats(db, {
-      filter: { from, to, ...(categories.length ? { categories } : {}), ...(statuses.length ? { statuses } : {}) },
+      filter,
       previousFrom, previousTo, alpha,
     });
     const rows = [...r.beats, r.outside];

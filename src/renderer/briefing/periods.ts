@@ -4,6 +4,9 @@
  * Pure functions, unit-tested.
  */
 import { warsawParts } from '../../core/domain/time';
+import { isoDay, isValidDay, latestFullPeriod } from '../../core/briefing/periods';
+
+export { isoDay, isValidDay };
 
 export interface DayRange {
   from: string;
@@ -13,23 +16,10 @@ export interface DayRange {
 export type PresetKind = 'month' | 'quarter' | 'half-year' | 'year';
 export type PeriodChoice = PresetKind | `h1-${number}` | `h2-${number}` | 'custom';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-export function isoDay(year: number, month: number, day: number): string {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
 function parts(iso: string): [number, number, number] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) throw new Error(`not a day: ${iso}`);
   return [Number(m[1]), Number(m[2]), Number(m[3])];
-}
-
-export function isValidDay(iso: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return false;
-  return isoDay(Number(m[1]), Number(m[2]), Number(m[3])) === iso;
 }
 
 export function addDays(iso: string, days: number): string {
@@ -61,16 +51,7 @@ const MONTHS_OF: Record<PresetKind, number> = { month: 1, quarter: 3, 'half-year
  * the data day if the data day is its last day, otherwise the one before the period containing the data day.
  */
 export function latestFull(kind: PresetKind, dataDay: string): DayRange {
-  const [y, m, d] = parts(dataDay);
-  const len = MONTHS_OF[kind];
-  // first month of the period containing dataDay
-  const startMonth = Math.floor((m - 1) / len) * len + 1;
-  const endMonth = startMonth + len - 1;
-  const complete = m === endMonth && d === lastDayOfMonth(y, m);
-  const s = complete ? startMonth : startMonth - len;
-  const from = isoDay(y, s, 1);
-  const [fy, fm] = parts(from);
-  return { from, to: isoDay(fy, fm + len, 0) };
+  return latestFullPeriod(kind, dataDay);
 }
 
 /** Half-year priority periods (I: Jan–Jun, II: Jul–Dec) overlapping the data, newest first (at most `max`). */
