@@ -54,6 +54,21 @@ export async function openXlsxReader(file: string, options: ReaderOptions = {}):
     const s = (wb as unknown as { stream?: { destroy?: () => void } }).stream;
     s?.destroy?.();
   };
+  // Giving up on a READABLE workbook (no header, one column, no such sheet): let exceljs read to the end
+  // instead of destroying its stream mid-way. It parks worksheets that come before the shared strings in temp
+  // files and reads them back later; cut off, that read-back could fail after we returned, as an error no one
+  // listens to. Such workbooks are small or wrong, so reading them out costs little.
+  const finish = async () => {
+    try {
+      if (rowsIt) for (let n = await rowsIt.next(); !n.done; n = await rowsIt.next());
+      for (let s = await sheets.next(); !s.done; s = await sheets.next()) {
+        const rows = (s.value as unknown as { [Symbol.asyncIterator]?(): AsyncIterator<unknown> })[Symbol.asyncIterator]?.();
+        if (rows) for (let n = await rows.next(); !n.done; n = await rows.next());
+      }
+    } catch {
+      destroy();
+    }
+  };
   try {
     for (;;) {
       const next = await sheets.next();
@@ -72,7 +87,7 @@ export async function openXlsxReader(file: string, options: ReaderOptions = {}):
     throw new ImportFileError(file, 'read-failed', `not a readable XLSX workbook (${e instanceof Error ? e.message : String(e)})`, { cause: e });
   }
   if (!rowsIt) {
-    destroy();
+    await finish();
     if (options.sheet !== undefined) throw new ImportFileError(file, 'sheet-not-found', `no sheet named "${options.sheet}" (sheets: ${seen.map((s) => `"${s}"`).join(', ') || 'none'})`);
     throw new ImportFileError(file, 'no-header', 'the workbook has no worksheet');
   }
@@ -104,9 +119,9 @@ export async function openXlsxReader(file: string, options: ReaderOptions = {}):
     destroy();
     throw new ImportFileError(file, 'read-failed', `sheet "${sheetName}" cannot be read (${e instanceof Error ? e.message : String(e)})`, { cause: e });
   }
-  if (!header) { destroy(); throw new ImportFileError(file, 'no-header', `sheet "${sheetName}" is empty`); }
+  if (!header) { await finish(); throw new ImportFileError(file, 'no-header', `sheet "${sheetName}" is empty`); }
   const headers = uniqueHeaders(header.names, (i) => `Column ${columnLetter(header!.cols[i])}`);
-  if (headers.length < 2) { destroy(); throw new ImportFileError(file, 'no-columns', `sheet "${sheetName}" has only one column`); }
+  if (headers.length < 2) { await finish(); throw new ImportFileError(file, 'no-columns', `sheet "${sheetName}" has only one column`); }
 
   const cols = header.cols;
   const nH = headers.length;
