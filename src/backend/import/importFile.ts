@@ -268,6 +268,12 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
 
     db.pragma('cache_size = -262144');
     db.pragma('temp_store = MEMORY');
+    // Index builds after a first load may sort on a helper thread.
+    db.pragma('threads = 2');
+    // This connection only writes rows whose references it made itself in this transaction (the import
+    // record, districts looked up under the write lock, history of its own rows), so the per-row
+    // foreign-key lookups (three per report) are skipped. Other connections keep the checks.
+    db.pragma('foreign_keys = OFF');
     db.exec('BEGIN IMMEDIATE');
     try {
       const emptyAtStart = (db.prepare('SELECT EXISTS(SELECT 1 FROM reports) AS e').get() as { e: number }).e === 0;
@@ -292,26 +298,8 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
         }
         for (let k = 0; k < b.n; k++) {
           if (b.unknownCategory[k]) unknownCategories.set(b.category[k], (unknownCategories.get(b.category[k]) ?? 0) + 1);
-          upserter.upsert({
-            sourceId: b.sourceId[k],
-            category: b.category[k],
-            categoryCode: b.categoryCode[k],
-            status: b.status[k],
-            statusCode: b.statusCode[k],
-            createdAt: b.createdAt[k],
-            eventAt: Number.isNaN(b.eventAt[k]) ? null : b.eventAt[k],
-            modifiedAt: Number.isNaN(b.modifiedAt[k]) ? null : b.modifiedAt[k],
-            lon: b.lon[k],
-            lat: b.lat[k],
-            x2180: Number.isNaN(b.x2180[k]) ? undefined : b.x2180[k],
-            y2180: Number.isNaN(b.y2180[k]) ? undefined : b.y2180[k],
-            teryt: b.teryt[k],
-            description: b.description[k],
-            unit: b.unit[k],
-            beat: b.beat[k],
-            officer: b.officer[k],
-          });
         }
+        upserter.upsertColumns(b);
         rows = b.rows;
         ctx?.progress(Math.min(0.98, b.bytesRead / (b.totalBytes || 1)), `${rows.toLocaleString('pl-PL')}`);
       }

@@ -11,30 +11,15 @@ import {
   type RawRecord,
   type RejectionReason,
 } from '../../core/import';
+import { toPuwg92 } from '../../core/domain/crs';
+import { verifiedAtOnFirstSight } from '../../core/domain/statuses';
+import { warsawHourWeekday } from '../../core/domain/time';
 import { openReader, type ReaderOptions } from './readers';
+import type { IncomingColumns } from '../store/reports';
 
-export interface RowBatch {
-  /** Accepted rows. Null numbers are NaN. */
-  n: number;
+/** Accepted rows as columns (null numbers are NaN; category is the canonical or raw name), plus what was rejected. */
+export interface RowBatch extends IncomingColumns {
   rowNumber: Int32Array;
-  createdAt: Float64Array;
-  eventAt: Float64Array;
-  modifiedAt: Float64Array;
-  lon: Float64Array;
-  lat: Float64Array;
-  x2180: Float64Array;
-  y2180: Float64Array;
-  categoryCode: Uint8Array;
-  statusCode: Uint8Array;
-  sourceId: string[];
-  /** Canonical or raw category name. */
-  category: string[];
-  status: string[];
-  teryt: (string | null)[];
-  description: (string | null)[];
-  unit: (string | null)[];
-  beat: (string | null)[];
-  officer: (string | null)[];
   unknownCategory: Uint8Array;
   rejections: { row: number; field: string; column: string | null; reason: RejectionReason | 'read-error'; message: string; value: string | null; record: string }[];
   rows: number;
@@ -68,6 +53,7 @@ export async function* rowBatches(job: BatchJob): AsyncGenerator<RowBatch, void,
         rowNumber: new Int32Array(m), createdAt: new Float64Array(m), eventAt: new Float64Array(m), modifiedAt: new Float64Array(m),
         lon: new Float64Array(m), lat: new Float64Array(m), x2180: new Float64Array(m), y2180: new Float64Array(m),
         categoryCode: new Uint8Array(m), statusCode: new Uint8Array(m), unknownCategory: new Uint8Array(m),
+        hour: new Uint8Array(m), weekday: new Uint8Array(m), verifiedAt: new Float64Array(m),
         sourceId: [], category: [], status: [], teryt: [], description: [], unit: [], beat: [], officer: [],
         rejections: [], rows: 0, bytesRead: 0, totalBytes: reader.totalBytes,
       };
@@ -92,8 +78,18 @@ export async function* rowBatches(job: BatchJob): AsyncGenerator<RowBatch, void,
         b.lon[k] = r.lon;
         b.lat[k] = r.lat;
         const rx = r as unknown as { x2180?: number; y2180?: number };
-        b.x2180[k] = rx.x2180 ?? NaN;
-        b.y2180[k] = rx.y2180 ?? NaN;
+        if (rx.x2180 !== undefined && rx.y2180 !== undefined) {
+          b.x2180[k] = rx.x2180;
+          b.y2180[k] = rx.y2180;
+        } else {
+          const [x, y] = toPuwg92(r.lon, r.lat);
+          b.x2180[k] = x;
+          b.y2180[k] = y;
+        }
+        const [hour, weekday] = warsawHourWeekday(r.createdAt);
+        b.hour[k] = hour;
+        b.weekday[k] = weekday;
+        b.verifiedAt[k] = verifiedAtOnFirstSight(r.statusCode, r.modifiedAt, r.createdAt) ?? NaN;
         b.categoryCode[k] = r.categoryCode;
         b.statusCode[k] = r.statusCode;
         b.unknownCategory[k] = r.unknownCategory ? 1 : 0;
@@ -117,7 +113,8 @@ export async function* rowBatches(job: BatchJob): AsyncGenerator<RowBatch, void,
 
 /** Typed-array buffers of a batch, to transfer (not copy) between threads. */
 export function transferables(b: RowBatch): ArrayBuffer[] {
-  return [b.rowNumber, b.createdAt, b.eventAt, b.modifiedAt, b.lon, b.lat, b.x2180, b.y2180, b.categoryCode, b.statusCode, b.unknownCategory].map(
+  return [b.rowNumber, b.createdAt, b.eventAt, b.modifiedAt, b.lon, b.lat, b.x2180, b.y2180, b.categoryCode, b.statusCode, b.unknownCategory,
+    b.hour, b.weekday, b.verifiedAt].map(
     (a) => a.buffer as ArrayBuffer,
   );
 }

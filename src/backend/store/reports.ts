@@ -1,5 +1,5 @@
 import { categoryCode } from '../../core/domain/categories';
-import { STATUSES, statusCode } from '../../core/domain/statuses';
+import { isVerifiedStatusCode, statusCode, verifiedAtOnFirstSight } from '../../core/domain/statuses';
 import { toPuwg92 } from '../../core/domain/crs';
 import { warsawHourWeekday } from '../../core/domain/time';
 import type { ReportFilter } from '../../core/domain/report';
@@ -30,6 +30,61 @@ export interface IncomingReport {
   /** Codes when the importer already matched them (saves folding the names again). */
   categoryCode?: number;
   statusCode?: number;
+}
+
+/**
+ * A batch of normalised reports as columns (what the import worker sends): numbers in typed arrays
+ * with NaN for null, texts in arrays. Hour, weekday, EPSG:2180 position and verification time are
+ * already derived, so the writing thread only binds values.
+ */
+export interface IncomingColumns {
+  n: number;
+  sourceId: string[];
+  category: string[];
+  categoryCode: Uint8Array;
+  status: string[];
+  statusCode: Uint8Array;
+  createdAt: Float64Array;
+  eventAt: Float64Array;
+  modifiedAt: Float64Array;
+  hour: Uint8Array;
+  weekday: Uint8Array;
+  /** verifiedAtOnFirstSight of the row (used when the report is new). */
+  verifiedAt: Float64Array;
+  lon: Float64Array;
+  lat: Float64Array;
+  x2180: Float64Array;
+  y2180: Float64Array;
+  teryt: (string | null)[];
+  description: (string | null)[];
+  unit: (string | null)[];
+  beat: (string | null)[];
+  officer: (string | null)[];
+}
+
+const nullIfNaN = (v: number): number | null => (Number.isNaN(v) ? null : v);
+
+/** Row k of a column batch as an IncomingReport. */
+export function incomingAt(c: IncomingColumns, k: number): IncomingReport {
+  return {
+    sourceId: c.sourceId[k],
+    category: c.category[k],
+    categoryCode: c.categoryCode[k],
+    status: c.status[k],
+    statusCode: c.statusCode[k],
+    createdAt: c.createdAt[k],
+    eventAt: nullIfNaN(c.eventAt[k]),
+    modifiedAt: nullIfNaN(c.modifiedAt[k]),
+    lon: c.lon[k],
+    lat: c.lat[k],
+    x2180: Number.isNaN(c.x2180[k]) ? undefined : c.x2180[k],
+    y2180: Number.isNaN(c.y2180[k]) ? undefined : c.y2180[k],
+    teryt: c.teryt[k],
+    description: c.description[k],
+    unit: c.unit[k],
+    beat: c.beat[k],
+    officer: c.officer[k],
+  };
 }
 
 export interface UpsertCounts {
@@ -85,31 +140,35 @@ export interface UpserterOptions {
   deferHistory?: boolean;
 }
 
-/** Status codes that mean "verified" (confirmed or rejected group). */
-const VERIFIED_CODES = new Set(STATUSES.filter((s) => s.group !== 'open').map((s) => s.code));
-
 /**
  * When a report was verified: the first confirmed/rejected status of its known history, else (already
  * verified in a one-off export) the source's modification time, else null while it is still open.
  */
 function verifiedAtOf(r: IncomingReport, code: number): number | null {
   if (r.history && r.history.length > 0) {
-    for (const h of r.history) if (VERIFIED_CODES.has(statusCode(h.status))) return h.changedAt;
+    for (const h of r.history) if (isVerifiedStatusCode(statusCode(h.status))) return h.changedAt;
     return null;
   }
-  return VERIFIED_CODES.has(code) ? (r.modifiedAt ?? r.createdAt) : null;
+  return verifiedAtOnFirstSight(code, r.modifiedAt, r.createdAt);
 }
 
 export function createReportUpserter(
   db: Db,
   importId: number,
   options: UpserterOptions = {},
-): { upsert(r: IncomingReport): 'inserted' | 'updated' | 'unchanged'; counts: UpsertCounts; finishHistory(): void; flush(): void } {
+): {
+  upsert(r: IncomingReport): 'inserted' | 'updated' | 'unchanged';
+  /** Upsert a column batch; new reports of a first load go straight to the multi-row insert. */
+  upsertColumns(c: IncomingColumns): void;
+  counts: UpsertCounts;
+  finishHistory(): void;
+  flush(): void;
+} {
   const seen = options.emptyAtStart ? new Set<string>() : null;
   const districtOf = options.districtOf;
   const deferHistory = options.deferHistory === true;
   const find = db.prepare(
-    `SELECT id, category, status, created_at, event_at, modified_at, lon, lat, teryt, description, unit, beat, officer, verified_at FROM reports WHERE source_id = ?`,
+    `SELECT id, category, status, created_at, event_at, modified_at, lon, lat, teryt, description, unit, beat, officer, verified_at, first_import_id FROM reports WHERE source_id = ?`,
   );
   const insert = db.prepare(`INSERT INTO reports(source_id, category, category_code, status, status_code, created_at, event_at, modified_at,
       hour, weekday, lon, lat, x2180, y2180, teryt, description, unit, beat, officer, district_id, import_id, first_import_id, verified_at)
@@ -127,21 +186,29 @@ export function createReportUpserter(
   const insertMany = deferHistory ? db.prepare(`INSERT INTO reports(source_id, category, category_code, status, status_code, created_at, event_at, modified_at,
       hour, weekday, lon, lat, x2180, y2180, teryt, description, unit, beat, officer, district_id, import_id, first_import_id, verified_at)
       VALUES ${Array(BATCH).fill(ROW).join(',')}`) : null;
-  const buffer: unknown[] = [];
+  // Parameters of the next multi-row INSERT, filled in place (no reallocation per batch).
+  const buffer: unknown[] = new Array(COLS * BATCH).fill(null);
+  let fill = 0;
   const buffered = new Set<string>();
   function flush(): void {
-    if (buffer.length === 0) return;
-    if (buffer.length === COLS * BATCH) insertMany!.run(buffer);
-    else for (let k = 0; k < buffer.length; k += COLS) insert.run(buffer.slice(k, k + COLS));
-    buffer.length = 0;
+    if (fill === 0) return;
+    if (fill === COLS * BATCH) insertMany!.run(buffer);
+    else for (let k = 0; k < fill; k += COLS) insert.run(buffer.slice(k, k + COLS));
+    fill = 0;
     buffered.clear();
+  }
+  function bufferRow(...values: unknown[]): void {
+    for (let i = 0; i < COLS; i++) buffer[fill++] = values[i];
+    if (fill === COLS * BATCH) flush();
   }
 
   type Row = {
     id: number; category: string; status: string; created_at: number; event_at: number | null; modified_at: number | null;
     lon: number; lat: number; teryt: string | null; description: string | null; unit: string | null; beat: string | null; officer: string | null;
-    verified_at: number | null;
+    verified_at: number | null; first_import_id: number;
   };
+  // Reports of this import whose deferred first history entry was written early (the file repeats their id).
+  const historyStarted = new Set<number>();
 
   function upsert(r: IncomingReport): 'inserted' | 'updated' | 'unchanged' {
     let existing: Row | undefined;
@@ -160,10 +227,9 @@ export function createReportUpserter(
     const officer = r.officer ?? null;
     const sCode = r.statusCode ?? statusCode(r.status);
     if (!existing && insertMany) {
-      buffer.push(r.sourceId, r.category, r.categoryCode ?? categoryCode(r.category), r.status, sCode, r.createdAt, r.eventAt, r.modifiedAt,
-        hour, weekday, r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, importId, verifiedAtOf(r, sCode));
       buffered.add(r.sourceId);
-      if (buffer.length === COLS * BATCH) flush();
+      bufferRow(r.sourceId, r.category, r.categoryCode ?? categoryCode(r.category), r.status, sCode, r.createdAt, r.eventAt, r.modifiedAt,
+        hour, weekday, r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, importId, verifiedAtOf(r, sCode));
       counts.inserted++;
       return 'inserted';
     }
@@ -194,12 +260,43 @@ export function createReportUpserter(
       counts.unchanged++;
       return 'unchanged';
     }
-    const verifiedAt = existing.verified_at ?? (VERIFIED_CODES.has(sCode) ? (r.modifiedAt ?? Date.now()) : null);
+    const verifiedAt = existing.verified_at ?? (isVerifiedStatusCode(sCode) ? (r.modifiedAt ?? Date.now()) : null);
     update.run(r.category, r.categoryCode ?? categoryCode(r.category), r.status, sCode, r.createdAt, r.eventAt, r.modifiedAt, hour, weekday,
       r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, verifiedAt, existing.id);
-    if (existing.status !== r.status) history.run(existing.id, r.status, r.modifiedAt ?? Date.now(), importId);
+    if (existing.status !== r.status) {
+      // Inserted earlier in this same file with its first status still deferred: record that status first.
+      if (deferHistory && existing.first_import_id === importId && !historyStarted.has(existing.id)) {
+        history.run(existing.id, existing.status, existing.modified_at ?? existing.created_at, importId);
+        historyStarted.add(existing.id);
+      }
+      history.run(existing.id, r.status, r.modifiedAt ?? Date.now(), importId);
+    }
     counts.updated++;
     return 'updated';
+  }
+  function upsertColumns(c: IncomingColumns): void {
+    for (let k = 0; k < c.n; k++) {
+      const sourceId = c.sourceId[k];
+      if (seen === null || insertMany === null || seen.has(sourceId) || Number.isNaN(c.x2180[k])) {
+        if (seen?.has(sourceId)) flush(); // a repeated id must find its earlier row in the table
+        upsert(incomingAt(c, k));
+        continue;
+      }
+      // First load, id not seen before: nothing to look up or compare.
+      seen.add(sourceId);
+      const lon = c.lon[k];
+      const lat = c.lat[k];
+      const b = buffer;
+      let f = fill;
+      b[f++] = sourceId; b[f++] = c.category[k]; b[f++] = c.categoryCode[k]; b[f++] = c.status[k]; b[f++] = c.statusCode[k];
+      b[f++] = c.createdAt[k]; b[f++] = nullIfNaN(c.eventAt[k]); b[f++] = nullIfNaN(c.modifiedAt[k]); b[f++] = c.hour[k]; b[f++] = c.weekday[k];
+      b[f++] = lon; b[f++] = lat; b[f++] = c.x2180[k]; b[f++] = c.y2180[k]; b[f++] = c.teryt[k]; b[f++] = c.description[k];
+      b[f++] = c.unit[k]; b[f++] = c.beat[k]; b[f++] = c.officer[k]; b[f++] = districtOf ? districtOf(lon, lat) : null;
+      b[f++] = importId; b[f++] = importId; b[f++] = nullIfNaN(c.verifiedAt[k]);
+      fill = f;
+      if (fill === COLS * BATCH) flush();
+      counts.inserted++;
+    }
   }
   /** The current status of every report this import inserted without a history, as its first history entry. */
   function finishHistory(): void {
@@ -207,10 +304,11 @@ export function createReportUpserter(
     if (!deferHistory) return;
     db.prepare(
       `INSERT INTO report_status_history(report_id, status, changed_at, import_id)
-       SELECT id, status, COALESCE(modified_at, created_at), ? FROM reports WHERE first_import_id = ? ORDER BY id`,
-    ).run(importId, importId);
+       SELECT id, status, COALESCE(modified_at, created_at), ? FROM reports WHERE first_import_id = ?
+       ${historyStarted.size > 0 ? 'AND id NOT IN (SELECT report_id FROM report_status_history WHERE import_id = ?)' : ''} ORDER BY id`,
+    ).run(...(historyStarted.size > 0 ? [importId, importId, importId] : [importId, importId]));
   }
-  return { upsert, counts, finishHistory, flush };
+  return { upsert, upsertColumns, counts, finishHistory, flush };
 }
 
 /** SQL WHERE clause and parameters for a report filter (column names of the reports table). */

@@ -73,6 +73,21 @@ export function statusCode(name: string): number {
   return matchStatus(name)?.code ?? UNKNOWN_STATUS_CODE;
 }
 
+const VERIFIED_CODES = new Set(STATUSES.filter((s) => s.group !== 'open').map((s) => s.code));
+
+/** The status code means the police checked the report (confirmed or rejected group). */
+export function isVerifiedStatusCode(code: number): boolean {
+  return VERIFIED_CODES.has(code);
+}
+
+/**
+ * When a report first seen with this status was verified: already verified in a one-off export, the
+ * source's modification time (else its creation time); null while it is still open.
+ */
+export function verifiedAtOnFirstSight(code: number, modifiedAt: number | null, createdAt: number): number | null {
+  return VERIFIED_CODES.has(code) ? (modifiedAt ?? createdAt) : null;
+}
+
 export function statusGroupOf(name: string): StatusGroup | undefined {
   return matchStatus(name)?.group;
 }

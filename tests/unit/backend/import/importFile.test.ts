@@ -94,6 +94,32 @@ describe('importFile', () => {
     db2.close();
   });
 
+  it('a first import with an id repeated in the file keeps one report: the later status, both in the history, its beat', async () => {
+    const { dir, ws } = setup();
+    const w = openWorkspace(ws);
+    const beat = insertDistrict(w, { name: 'Rejon 1', geometry: { type: 'Polygon', coordinates: [[[19.6, 51.35], [19.8, 51.35], [19.8, 51.45], [19.6, 51.45], [19.6, 51.35]]] } });
+    w.close();
+    const f = path.join(dir, 'repeated.csv');
+    writeKmzbCsv(f, [
+      ...syntheticRows(40),
+      { id: 'R1', category: 'Akty wandalizmu', status: 'Nowe', created: '01.03.2025 10:00', lon: 19.7, lat: 51.4 },
+      ...syntheticRows(40, 100),
+      { id: 'R1', category: 'Akty wandalizmu', status: 'Potwierdzone', created: '01.03.2025 10:00', modified: '03.03.2025 08:00', lon: 19.7, lat: 51.4 },
+    ]);
+    const s = await importFile(ws, { path: f });
+    expect(s).toMatchObject({ inserted: 81, updated: 1, rejected: 0 });
+    const db = openWorkspace(ws, { readonly: true });
+    const r1 = db.prepare(`SELECT id, status, status_code, verified_at, district_id FROM reports WHERE source_id = 'R1'`).all() as {
+      id: number; status: string; verified_at: number; district_id: number;
+    }[];
+    expect(r1).toHaveLength(1);
+    expect(r1[0]).toMatchObject({ status: 'Potwierdzone', verified_at: Date.UTC(2025, 2, 3, 7, 0), district_id: beat });
+    const hist = db.prepare('SELECT status FROM report_status_history WHERE report_id = ? ORDER BY id').all(r1[0].id);
+    expect(hist).toEqual([{ status: 'Nowe' }, { status: 'Potwierdzone' }]);
+    expect((db.prepare('SELECT count(*) AS n FROM report_status_history').get() as { n: number }).n).toBe(82);
+    db.close();
+  });
+
   it('the worker-thread and the inline pipeline store exactly the same data', async () => {
     const { dir } = setup();
     const f = path.join(dir, 'mixed.csv');
