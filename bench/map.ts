@@ -1,5 +1,6 @@
 /**
- * Map workspace benchmark: a 1,000,000-report workspace (direct SQL inserts in one transaction, points
+ * Map workspace benchmark (figures are for the WebGL this Chromium has; here SwiftShader, where the points
+ * layer is thinned to a budget, see src/renderer/data/pointLod.ts): a 1,000,000-report workspace (direct SQL inserts in one transaction, points
  * around Piotrków Trybunalski, 16 grid beats), served by `rejon serve`, driven in headless Chromium
  * (SwiftShader software GL, harness flags). Measures
  *   - filter input → next deck.gl frame (window.__rejonPerf, marks set in the input handler and in
@@ -11,7 +12,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { Backend } from '../src/backend/backend';
 import { insertDistrict } from '../src/backend/store/districts';
 import { toPuwg92 } from '../src/core/domain/crs';
@@ -81,11 +81,10 @@ function pct(values: number[], p: number): number {
 
 export async function benchMap(log: (line: string) => void, opts: { reports?: number } = {}): Promise<void> {
   const n = opts.reports ?? 1_000_000;
-  const { serve, launchChromium, saveScreenshot, ROOT } = await import('../tests/e2e/harness');
-  if (!fs.existsSync(path.join(ROOT, 'out', 'renderer', 'index.html'))) {
-    log('map: building the renderer (npm run build)…');
-    spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  }
+  const { serve, launchChromium, saveScreenshot } = await import('../tests/e2e/harness');
+  // @ts-expect-error plain ESM script without types
+  const { buildIfStale } = await import('../scripts/build-if-stale.mjs');
+  buildIfStale(); // never measure a renderer older than the sources
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rejon-bench-map-'));
   const ws = path.join(dir, 'bench.sqlite');
   const created = createMapWorkspace(ws, n);
@@ -99,6 +98,15 @@ export async function benchMap(log: (line: string) => void, opts: { reports?: nu
     await page.waitForSelector('[data-ready="true"]', { timeout: 600_000 });
     log(`map: page ready (columns fetched, decoded, GPU attributes built, first frames) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await page.waitForTimeout(1500);
+    const gl = await page.evaluate(() => {
+      const c = document.createElement('canvas').getContext('webgl2');
+      const ext = c?.getExtension('WEBGL_debug_renderer_info');
+      return c ? String(c.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : c.RENDERER)) : 'none';
+    });
+    log(`map: WebGL renderer: ${gl}`);
+    const note = await page.locator('.legend-note').allTextContents();
+    const thinned = note.find((x) => /programowe|Software/.test(x));
+    log(`map: points layer: ${thinned ? `thinned for software WebGL (src/renderer/data/pointLod.ts): "${thinned}"` : 'every report drawn, GPU filter'}`);
 
     // Filter input → next rendered deck frame. Each action is a real click/keyboard input on the UI.
     const measure = async (label: string, act: () => Promise<void>) => {

@@ -4,7 +4,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { getClient } from './api/client';
 import { useI18n } from './i18n/i18n';
 import { MapView, type MapClick } from './map/MapView';
-import { buildGpuData, buildReportLayers, gpuFilterProps, withDistrictPass, HEAT_COLORS, HEX_COLORS, STATUS_COLORS } from './map/reportLayers';
+import { buildGpuData, buildReportLayers, gpuFilterProps, pointZoomScale, withDistrictPass, HEAT_COLORS, HEX_COLORS, STATUS_COLORS } from './map/reportLayers';
 import { DEFAULT_LAYERS, normalizeLayers, type LayerConfig } from './map/layerConfig';
 import { analysisLegends, analysisPick, buildAnalysisLayers, type AnalysisView } from './map/analysisLayers';
 import { loadAnalysisViews } from './map/analysisSource';
@@ -37,6 +37,8 @@ import { AnalysisPanel } from './analysis/AnalysisPanel';
 import { DEFAULT_LAYOUT, normalizeLayout, usePersistedSetting, type Layout } from './settings';
 import { perf } from './perf';
 import { binnedHeatPoints, buildHeatBins } from './data/heatBins';
+import { padBounds, samplePoints } from './data/pointLod';
+import { isSoftwareWebGl } from './map/webgl';
 import { exportMapPng, type OverlayLike } from './briefing/exportPng';
 import { saveBytes } from './briefing/download';
 
@@ -47,6 +49,8 @@ interface Data {
   districtsGeo: FeatureCollectionOut;
 }
 
+/** Instances a software WebGL renderer draws in ~100 ms (~10 µs each measured with SwiftShader). */
+const SOFTWARE_POINT_BUDGET = 8000;
 const CLICKABLE = ['points', 'hex', 'gistar-0', 'gistar-1', 'emerging-0', 'emerging-1', 'dbscan-0', 'dbscan-1'];
 
 export function App() {
@@ -62,6 +66,8 @@ export function App() {
   const [layers, setLayers] = useState<LayerConfig>(DEFAULT_LAYERS);
   const [layout, setLayout] = useState<Layout>(DEFAULT_LAYOUT);
   const [zoom, setZoom] = useState(10);
+  const softwareGl = useMemo(() => isSoftwareWebGl(), []);
+  const [view, setView] = useState<{ bounds: [number, number, number, number]; zoom: number } | null>(null);
   const [playing, setPlaying] = useState(false);
   const [hover, setHover] = useState<PickingInfo | null>(null);
   const [highlightIds, setHighlightIds] = useState<number[]>([]);
@@ -199,6 +205,18 @@ export function App() {
     for (let i = 0; i < w.length; i++) w[i] = evaluation.mask[i];
     return binnedHeatPoints(heatBins, cols.position, w);
   }, [evaluation, cols, heatBins]);
+  // Software-rendered WebGL cannot draw a million instances per frame: draw what passes the filter in
+  // (and around) the view, thinned to a budget (data/pointLod). With a GPU every point is drawn.
+  const pointSample = useMemo(() => {
+    if (!cols || !evaluation || !view || !layers.points.visible || cols.count <= SOFTWARE_POINT_BUDGET || !softwareGl) return null;
+    const cellPx = 2 * layers.points.radiusPx * pointZoomScale(view.zoom);
+    return samplePoints(cols.position, evaluation.mask, padBounds(view.bounds, 0.15), view.zoom, cellPx, SOFTWARE_POINT_BUDGET);
+  }, [cols, evaluation, view, layers.points.visible, layers.points.radiusPx, softwareGl]);
+  /** A pick on the points layer as a report index (the sample's pick indices are sample positions). */
+  const reportPick = useCallback(
+    (p: PickingInfo | null): PickingInfo | null => (p && p.layer?.id === 'points' && pointSample ? { ...p, index: pointSample.index[p.index] ?? -1 } : p),
+    [pointSample],
+  );
   const hexGrid = useMemo(() => (cols && layers.hex.visible ? buildHexGrid(cols, layers.hex.sizeM) : null), [cols, layers.hex.visible, layers.hex.sizeM]);
   const hexRef = useMemo(() => {
     if (!hexGrid) return 1;
@@ -242,7 +260,7 @@ export function App() {
 
   const onMapClick = useCallback((c: MapClick) => {
     if (!cols) return;
-    const pick = c.pick;
+    const pick = reportPick(c.pick);
     if (pick?.layer) {
       const id = pick.layer.id;
       if (id === 'points' && pick.index >= 0) {
@@ -277,6 +295,8 @@ export function App() {
       hex,
       districts: layers.districts.visible ? data?.districts ?? [] : [],
       districtCounts: evaluation?.byDistrict ?? null,
+      pointSample,
+      softwareGl: softwareGl,
       highlight: highlightIdx,
       hoverIndex: hover?.layer?.id === 'points' ? hover.index : -1,
       version: evaluation?.count ?? 0,
@@ -285,7 +305,7 @@ export function App() {
     // analysis areas below points and labels; analysis labels (cluster numbers) on top
     const anLabel = (l: { id: string }) => l.id.includes('-labels-');
     return [...base.filter((l) => l.id === 'hex' || l.id === 'heat'), ...an.filter((l) => !anLabel(l)), ...base.filter((l) => l.id !== 'hex' && l.id !== 'heat'), ...an.filter(anLabel)];
-  }, [prep, filterValues, filter, weights, layers, zoom, heatMax, hex, data, evaluation, highlightIdx, hover, analysis, lang]);
+  }, [prep, filterValues, filter, weights, layers, zoom, heatMax, hex, data, evaluation, pointSample, softwareGl, highlightIdx, hover, analysis, lang]);
 
   const legends = useMemo((): LegendSpec[] => {
     const pl = lang === 'pl';
@@ -301,11 +321,17 @@ export function App() {
         const present = CATEGORIES.filter((c) => (evaluation?.byCategory[c.code] ?? 0) > 0).slice(0, 12);
         out.push({ id: 'points', title: t('legendPoints'), unit: t('byCategory'), kind: 'classes', items: present.map((c) => ({ color: c.color, label: pl ? c.name : c.nameEn })) });
       }
+      if (pointSample && pointSample.cellPx > 0) {
+        out[out.length - 1].note = t('legendPointsThinned')
+          .replace('{shown}', n(pointSample.index.length))
+          .replace('{inView}', n(pointSample.inView))
+          .replace('{cell}', String(Math.round(pointSample.cellPx)));
+      }
     }
     if (layers.districts.visible) out.push({ id: 'beats', title: t('legendBeats'), unit: t('unitReports'), kind: 'classes', items: [{ color: [43, 76, 126], label: t('legendBeatsNote') }] });
     if (layers.analysis.visible) out.push(...analysisLegends(analysis, lang));
     return out;
-  }, [layers, lang, t, heatMax, hex, evaluation, analysis]);
+  }, [layers, lang, t, n, heatMax, hex, evaluation, analysis, pointSample]);
 
   const fitBounds = useMemo<LngLatBoundsLike | null>(() => {
     if (!data) return [[14.1, 49.0], [24.2, 54.9]];
@@ -428,7 +454,8 @@ export function App() {
               onIdle={() => setMapIdle(true)}
               onMap={(m, o) => { setMapInstance(m); overlayRef.current = o ?? null; }}
               onClick={onMapClick}
-              onHover={setHover}
+              onHover={(p) => setHover(reportPick(p))}
+              onBounds={(bounds, z) => setView({ bounds, zoom: z })}
               onZoom={setZoom}
               onViewChange={(v) => setLayout((l) => ({ ...l, mapView: v }))}
             />

@@ -35,6 +35,8 @@ export interface MapViewProps {
   onHover?: (info: PickingInfo | null) => void;
   onZoom?: (zoom: number) => void;
   onViewChange?: (v: { center: [number, number]; zoom: number }) => void;
+  /** The visible area [west, south, east, north] and zoom after every move (and once loaded). */
+  onBounds?: (bounds: [number, number, number, number], zoom: number) => void;
   initialView?: { center: [number, number]; zoom: number } | null;
   /** The MapLibre map once loaded (for views that draw on it, e.g. the beat editor). */
   onMap?: (map: MapLibreMap | null, overlay?: MapLibreOverlay | null) => void;
@@ -74,8 +76,13 @@ export function MapView(props: MapViewProps) {
       getCursor: ({ isHovering, isDragging }: { isHovering: boolean; isDragging: boolean }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
     } as never);
     map.addControl(overlay);
+    const bounds = () => {
+      const b = map.getBounds();
+      cb.current.onBounds?.([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom());
+    };
     map.on('load', () => {
       setLoaded(true);
+      bounds();
       cb.current.onMap?.(map, overlay);
     });
     map.on('idle', () => {
@@ -88,6 +95,7 @@ export function MapView(props: MapViewProps) {
     map.on('moveend', () => {
       const c = map.getCenter();
       cb.current.onViewChange?.({ center: [c.lng, c.lat], zoom: map.getZoom() });
+      bounds();
     });
     map.on('click', (e) => {
       const pick = (overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 4, layerIds: cb.current.clickableLayers }) as PickingInfo | null) ?? null;

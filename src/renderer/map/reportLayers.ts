@@ -8,6 +8,7 @@ import type { DistrictSummary } from '../../shared/contract';
 import { ALL_CATEGORY_CODES, ALL_HOURS, ALL_STATUS_CODES, ALL_WEEKDAYS, type FilterState } from '../data/filter';
 import type { HexGrid } from '../data/hexbin';
 import { FixedDensityHeatmapLayer, radiusPixelsFor } from './fixedHeatmapLayer';
+import { sampleColors, thinnedRadiusScale, type PointSample } from '../data/pointLod';
 import type { LayerConfig } from './layerConfig';
 
 /**
@@ -152,6 +153,10 @@ export interface BuildInput {
   hex: { grid: HexGrid; counts: Uint32Array; max: number } | null;
   districts: DistrictSummary[];
   districtCounts: Uint32Array | null;
+  /** WebGL is software-rendered: the heat layer uses a smaller weight texture (each texel costs CPU time). */
+  softwareGl?: boolean;
+  /** Software-rendered WebGL with more reports than it can draw: the points to draw instead of all (data/pointLod). */
+  pointSample?: PointSample | null;
   highlight: Uint32Array;
   hoverIndex: number;
   version: number;
@@ -200,10 +205,38 @@ export function buildReportLayers(input: BuildInput): Layer[] {
           aggregation: 'SUM',
           opacity: config.heat.opacity,
           debounceTimeout: 0,
+          // deck's default 2048² float texture is redrawn and reduced on every update: ~1 s per frame in
+          // SwiftShader; 512² (one texel ≈ 60 m across a 30 km command) keeps a 400 m kernel smooth
+          weightsTextureSize: input.softwareGl ? 512 : 2048,
         } as never),
       );
     }
-    if (config.points.visible && input.filterValues) {
+    if (config.points.visible && input.pointSample) {
+      // already filtered and thinned on the CPU: no GPU filter; pick indices are sample indices
+      const colors = config.points.colorBy === 'status' ? gpu.statusColors : gpu.categoryColors;
+      const sample = input.pointSample;
+      const base = config.points.radiusPx * pointZoomScale(input.zoom);
+      const radius = new Float32Array(sample.index.length);
+      for (let k = 0; k < radius.length; k++) radius[k] = base * thinnedRadiusScale(sample.count[k]);
+      layers.push(
+        new ScatterplotLayer({
+          id: 'points',
+          data: {
+            length: sample.index.length,
+            attributes: {
+              getPosition: { value: sample.position, size: 2 },
+              getFillColor: { value: sampleColors(colors, sample), size: 4, normalized: true },
+              getRadius: { value: radius, size: 1 },
+            },
+          } as never,
+          radiusUnits: 'pixels',
+          radiusMinPixels: 1,
+          stroked: false,
+          opacity: config.points.opacity,
+          pickable: true,
+        } as never),
+      );
+    } else if (config.points.visible && input.filterValues) {
       const colors = config.points.colorBy === 'status' ? gpu.statusColors : gpu.categoryColors;
       layers.push(
         new ScatterplotLayer({
