@@ -4,7 +4,7 @@ import type { PickingInfo } from '@deck.gl/core';
 import { getClient } from './api/client';
 import { useI18n } from './i18n/i18n';
 import { MapView, type MapClick } from './map/MapView';
-import { buildGpuData, buildReportLayers, gpuFilterProps, pointZoomScale, withDistrictPass, HEAT_COLORS, HEX_COLORS, STATUS_COLORS } from './map/reportLayers';
+import { buildGpuData, buildReportLayers, gpuFilterProps, isPointsLayerId, pointZoomScale, SAMPLED_POINTS_ID, withDistrictPass, HEAT_COLORS, HEX_COLORS, STATUS_COLORS } from './map/reportLayers';
 import { DEFAULT_LAYERS, normalizeLayers, type LayerConfig } from './map/layerConfig';
 import { analysisLegends, analysisPick, buildAnalysisLayers, type AnalysisView } from './map/analysisLayers';
 import { loadAnalysisViews } from './map/analysisSource';
@@ -51,7 +51,7 @@ interface Data {
 
 /** Instances a software WebGL renderer draws in ~100 ms (~10 µs each measured with SwiftShader). */
 const SOFTWARE_POINT_BUDGET = 8000;
-const CLICKABLE = ['points', 'hex', 'gistar-0', 'gistar-1', 'emerging-0', 'emerging-1', 'dbscan-0', 'dbscan-1'];
+const CLICKABLE = ['points', SAMPLED_POINTS_ID, 'hex', 'gistar-0', 'gistar-1', 'emerging-0', 'emerging-1', 'dbscan-0', 'dbscan-1'];
 
 export function App() {
   const { t, lang, setLang, n } = useI18n();
@@ -214,7 +214,7 @@ export function App() {
   }, [cols, evaluation, view, layers.points.visible, layers.points.radiusPx, softwareGl]);
   /** A pick on the points layer as a report index (the sample's pick indices are sample positions). */
   const reportPick = useCallback(
-    (p: PickingInfo | null): PickingInfo | null => (p && p.layer?.id === 'points' && pointSample ? { ...p, index: pointSample.index[p.index] ?? -1 } : p),
+    (p: PickingInfo | null): PickingInfo | null => (p && p.layer?.id === SAMPLED_POINTS_ID ? { ...p, index: pointSample?.index[p.index] ?? -1 } : p),
     [pointSample],
   );
   const hexGrid = useMemo(() => (cols && layers.hex.visible ? buildHexGrid(cols, layers.hex.sizeM) : null), [cols, layers.hex.visible, layers.hex.sizeM]);
@@ -263,7 +263,7 @@ export function App() {
     const pick = reportPick(c.pick);
     if (pick?.layer) {
       const id = pick.layer.id;
-      if (id === 'points' && pick.index >= 0) {
+      if (isPointsLayerId(id) && pick.index >= 0) {
         setHighlightIds([cols.id[pick.index]]);
         return;
       }
@@ -298,7 +298,7 @@ export function App() {
       pointSample,
       softwareGl: softwareGl,
       highlight: highlightIdx,
-      hoverIndex: hover?.layer?.id === 'points' ? hover.index : -1,
+      hoverIndex: isPointsLayerId(hover?.layer?.id) ? hover!.index : -1,
       version: evaluation?.count ?? 0,
     });
     const an = layers.analysis.visible ? buildAnalysisLayers(analysis, lang, layers.analysis.opacity) : [];
@@ -390,7 +390,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [setLang]);
 
-  const hoverIdx = hover?.layer?.id === 'points' && cols ? hover.index : -1;
+  const hoverIdx = isPointsLayerId(hover?.layer?.id) && cols ? hover!.index : -1;
   const shown = evaluation ? (isEmptyFilter(filter) ? data!.info.reports : evaluation.count) : null;
   const info = data?.info;
 

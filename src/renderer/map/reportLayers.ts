@@ -140,6 +140,14 @@ export function hexColor(count: number, max: number): [number, number, number, n
   return [...HEX_COLORS[Math.max(0, k)], 255];
 }
 
+/** Layer id of the thinned points (software WebGL); the full layer is 'points'. */
+export const SAMPLED_POINTS_ID = 'points-sampled';
+
+/** A pick on either points layer. */
+export function isPointsLayerId(id: string | undefined): boolean {
+  return id === 'points' || id === SAMPLED_POINTS_ID;
+}
+
 export interface BuildInput {
   gpu: GpuData | null;
   /** district-pass filter values for the current beat filter */
@@ -212,7 +220,8 @@ export function buildReportLayers(input: BuildInput): Layer[] {
       );
     }
     if (config.points.visible && input.pointSample) {
-      // already filtered and thinned on the CPU: no GPU filter; pick indices are sample indices
+      // already filtered and thinned on the CPU: no GPU filter; pick indices are sample indices. Its own id:
+      // deck.gl cannot take the filter extension off a layer it already has.
       const colors = config.points.colorBy === 'status' ? gpu.statusColors : gpu.categoryColors;
       const sample = input.pointSample;
       const base = config.points.radiusPx * pointZoomScale(input.zoom);
@@ -220,7 +229,7 @@ export function buildReportLayers(input: BuildInput): Layer[] {
       for (let k = 0; k < radius.length; k++) radius[k] = base * thinnedRadiusScale(sample.count[k]);
       layers.push(
         new ScatterplotLayer({
-          id: 'points',
+          id: SAMPLED_POINTS_ID,
           data: {
             length: sample.index.length,
             attributes: {

@@ -1,0 +1,105 @@
+/**
+ * The map on software-rendered WebGL (this Chromium: SwiftShader, as on VMs and thin clients without a
+ * GPU) with more reports than it can draw per frame: the points layer is thinned (src/renderer/data/pointLod.ts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { PNG } from 'pngjs';
+import type { Browser, Page } from 'playwright-core';
+import { countPixels, launchChromium, saveScreenshot, serve, type Served } from './harness';
+import { tmpDir } from '../helpers/tmp';
+import { createMapWorkspace } from '../../bench/map';
+
+const REPORTS = 40_000;
+let t: ReturnType<typeof tmpDir>;
+let ws: string;
+let served: Served;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  t = tmpDir('rejon-e2e-lod-');
+  ws = path.join(t.dir, 'lod.sqlite');
+  createMapWorkspace(ws, REPORTS);
+  served = await serve(ws);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1300, height: 860 } });
+  page.on('pageerror', (e) => errors.push(e.message));
+  // deck.gl reports failed layer updates on the console, the page goes on without the layer
+  page.on('console', (m) => { if (m.type() === 'error' && /deck|layer/i.test(m.text())) errors.push(m.text()); });
+  await page.goto(served.openUrl);
+  await page.waitForSelector('[data-ready="true"]', { timeout: 120_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  t?.cleanup();
+});
+
+const note = async () => (await page.locator('.legend-note').allTextContents()).find((x) => /programowe|Software/.test(x)) ?? null;
+const numbers = (s: string) => (s.match(/\d[\d\s\u00a0]*/g) ?? []).map((x) => Number(x.replace(/[\s\u00a0]/g, '')));
+
+/** Screen position (inside the map element) of the first saturated, non-basemap pixel: a drawn report dot. */
+function dotPixel(png: Buffer): { x: number; y: number } | null {
+  const img = PNG.sync.read(png);
+  // skip the margins (legends, controls, filter banner)
+  for (let y = Math.floor(img.height * 0.3); y < img.height * 0.7; y++)
+    for (let x = Math.floor(img.width * 0.35); x < img.width * 0.6; x++) {
+      const i = 4 * (y * img.width + x);
+      const [r, g, b] = [img.data[i], img.data[i + 1], img.data[i + 2]];
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 90) return { x, y };
+    }
+  return null;
+}
+
+describe('map on software WebGL with more reports than it can draw', () => {
+  it('draws a thinned sample, says so in the legend, and follows the filter', async () => {
+    for (const id of ['layer-heat', 'layer-districts']) await page.getByTestId(id).uncheck();
+    await expect.poll(note, { timeout: 30_000 }).not.toBeNull();
+    const [shown, inView] = numbers((await note())!);
+    expect(shown).toBeGreaterThan(500);
+    expect(shown).toBeLessThanOrEqual(8000);
+    expect(inView).toBeGreaterThan(shown);
+    saveScreenshot('map-software-gl-thinned.png', await page.screenshot());
+    const dots = async () => countPixels(await page.getByTestId('map').screenshot(), (r, g, b) => Math.max(r, g, b) - Math.min(r, g, b) > 90).matching;
+    const before = await dots();
+    expect(before).toBeGreaterThan(5000);
+
+    await page.getByTestId('hours-night').click();
+    await expect.poll(async () => numbers((await note()) ?? '')[1], { timeout: 30_000 }).toBeLessThan(inView);
+    await expect.poll(dots, { timeout: 30_000 }).toBeLessThan(before * 0.9);
+    expect(errors).toEqual([]);
+  });
+
+  it('a hovered dot is the report under the mouse (sample indices map back to reports)', async () => {
+    await page.getByTestId('clear-filters').click();
+    await page.waitForTimeout(1500);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const shot = await page.getByTestId('map').screenshot();
+    saveScreenshot('map-software-gl-hover-before.png', shot);
+    const dot = dotPixel(shot);
+    expect(dot).not.toBeNull();
+    await page.mouse.move(box.x + dot!.x, box.y + dot!.y);
+    const tip = page.getByTestId('tooltip');
+    await expect.poll(() => tip.isVisible(), { timeout: 30_000 }).toBe(true);
+    const id = Number(((await tip.textContent()) ?? '').match(/(\d+)/)?.[1]);
+    const db = new Database(ws, { readonly: true });
+    const r = db.prepare('SELECT lon, lat FROM reports WHERE id = ?').get(id) as { lon: number; lat: number };
+    db.close();
+    const at = await page.evaluate(([lon, lat]) => {
+      const p = (window as unknown as { __rejonMap: { project(l: [number, number]): { x: number; y: number } } }).__rejonMap.project([lon, lat]);
+      return { x: p.x, y: p.y };
+    }, [r.lon, r.lat] as [number, number]);
+    expect(Math.hypot(at.x - dot!.x, at.y - dot!.y)).toBeLessThan(25);
+  });
+
+  it('zoomed in to a few hundred reports, every one is drawn again', async () => {
+    await page.evaluate(() => (window as unknown as { __rejonMap: { jumpTo(o: object): void } }).__rejonMap.jumpTo({ center: [19.62, 51.35], zoom: 15 }));
+    await expect.poll(note, { timeout: 30_000 }).toBeNull();
+    saveScreenshot('map-software-gl-zoomed.png', await page.screenshot());
+    expect(errors).toEqual([]);
+  });
+});
