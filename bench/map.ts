@@ -168,20 +168,18 @@ export async function benchMap(log: (line: string) => void, opts: { reports?: nu
 
     // Panning: MapLibre easing pan for 3 s; frame intervals from requestAnimationFrame.
     const pan = async (label: string) => {
-      const frames = await page.evaluate(async () => {
-        const map = (window as unknown as { __rejonMap: { panBy(o: [number, number], opts: { duration: number; easing(t: number): number }): void } }).__rejonMap;
-        const ts: number[] = [];
+      // a string, not a function: tsx's name helpers (__name) do not exist in the page
+      const frames = (await page.evaluate(`(async () => {
+        const map = window.__rejonMap;
+        const ts = [];
         let on = true;
-        const tick = (t: number) => {
-          ts.push(t);
-          if (on) requestAnimationFrame(tick);
-        };
+        const tick = (t) => { ts.push(t); if (on) requestAnimationFrame(tick); };
         requestAnimationFrame(tick);
-        map.panBy([500, 250], { duration: 3000, easing: (t: number) => t });
+        map.panBy([500, 250], { duration: 3000, easing: (t) => t });
         await new Promise((r) => setTimeout(r, 3100));
         on = false;
         return ts;
-      });
+      })()`)) as number[];
       const dt = frames.slice(1).map((t, i) => t - frames[i]);
       log(`map: panning (${label}): ${dt.length} frames in 3 s, frame time p50 ${pct(dt, 0.5).toFixed(1)} ms, p95 ${pct(dt, 0.95).toFixed(1)} ms (${(1000 / pct(dt, 0.5)).toFixed(0)} fps median)`);
     };
