@@ -38,6 +38,7 @@ import { DEFAULT_LAYOUT, normalizeLayout, usePersistedSetting, type Layout } fro
 import { perf } from './perf';
 import { binnedHeatPoints, buildHeatBins } from './data/heatBins';
 import { padBounds, samplePoints } from './data/pointLod';
+import { heatRaster } from './data/heatRaster';
 import { isSoftwareWebGl } from './map/webgl';
 import { exportMapPng, type OverlayLike } from './briefing/exportPng';
 import { saveBytes } from './briefing/download';
@@ -205,13 +206,21 @@ export function App() {
     for (let i = 0; i < w.length; i++) w[i] = evaluation.mask[i];
     return binnedHeatPoints(heatBins, cols.position, w);
   }, [evaluation, cols, heatBins]);
+  const heatMax = layers.heat.maxDensity ?? prep?.refDensity ?? 100;
+  // software WebGL with more reports than it can draw: points thinned, heat as one CPU-computed image
+  const lod = softwareGl && cols != null && cols.count > SOFTWARE_POINT_BUDGET;
+  const heatImage = useMemo(() => {
+    if (!lod || !weights || !layers.heat.visible) return null;
+    const r = heatRaster(weights, layers.heat.radiusM, [heatMax / 40, heatMax], HEAT_COLORS);
+    return r ? { image: new ImageData(r.rgba, r.width, r.height), bounds: r.bounds } : null;
+  }, [lod, weights, layers.heat.visible, layers.heat.radiusM, heatMax]);
   // Software-rendered WebGL cannot draw a million instances per frame: draw what passes the filter in
   // (and around) the view, thinned to a budget (data/pointLod). With a GPU every point is drawn.
   const pointSample = useMemo(() => {
-    if (!cols || !evaluation || !view || !layers.points.visible || cols.count <= SOFTWARE_POINT_BUDGET || !softwareGl) return null;
+    if (!cols || !evaluation || !view || !layers.points.visible || !lod) return null;
     const cellPx = 2 * layers.points.radiusPx * pointZoomScale(view.zoom);
     return samplePoints(cols.position, evaluation.mask, padBounds(view.bounds, 0.15), view.zoom, cellPx, SOFTWARE_POINT_BUDGET);
-  }, [cols, evaluation, view, layers.points.visible, layers.points.radiusPx, softwareGl]);
+  }, [cols, evaluation, view, layers.points.visible, layers.points.radiusPx, lod]);
   /** A pick on the points layer as a report index (the sample's pick indices are sample positions). */
   const reportPick = useCallback(
     (p: PickingInfo | null): PickingInfo | null => (p && p.layer?.id === SAMPLED_POINTS_ID ? { ...p, index: pointSample?.index[p.index] ?? -1 } : p),
@@ -230,7 +239,6 @@ export function App() {
     if (!hexGrid || !evaluation) return null;
     return { grid: hexGrid, counts: hexCounts(hexGrid, evaluation.mask), max: layers.hex.maxCount ?? hexRef };
   }, [hexGrid, evaluation, layers.hex.maxCount, hexRef]);
-  const heatMax = layers.heat.maxDensity ?? prep?.refDensity ?? 100;
 
   // ---- drill-down ----
   const stats = useMemo(() => {
@@ -296,7 +304,8 @@ export function App() {
       districts: layers.districts.visible ? data?.districts ?? [] : [],
       districtCounts: evaluation?.byDistrict ?? null,
       pointSample,
-      softwareGl: softwareGl,
+      softwareGl,
+      heatImage,
       highlight: highlightIdx,
       hoverIndex: isPointsLayerId(hover?.layer?.id) ? hover!.index : -1,
       version: evaluation?.count ?? 0,
@@ -304,8 +313,9 @@ export function App() {
     const an = layers.analysis.visible ? buildAnalysisLayers(analysis, lang, layers.analysis.opacity) : [];
     // analysis areas below points and labels; analysis labels (cluster numbers) on top
     const anLabel = (l: { id: string }) => l.id.includes('-labels-');
-    return [...base.filter((l) => l.id === 'hex' || l.id === 'heat'), ...an.filter((l) => !anLabel(l)), ...base.filter((l) => l.id !== 'hex' && l.id !== 'heat'), ...an.filter(anLabel)];
-  }, [prep, filterValues, filter, weights, layers, zoom, heatMax, hex, data, evaluation, pointSample, softwareGl, highlightIdx, hover, analysis, lang]);
+    const under = (l: { id: string }) => l.id === 'hex' || l.id === 'heat' || l.id === 'heat-raster';
+    return [...base.filter(under), ...an.filter((l) => !anLabel(l)), ...base.filter((l) => !under(l)), ...an.filter(anLabel)];
+  }, [prep, filterValues, filter, weights, layers, zoom, heatMax, hex, data, evaluation, pointSample, softwareGl, heatImage, highlightIdx, hover, analysis, lang]);
 
   const legends = useMemo((): LegendSpec[] => {
     const pl = lang === 'pl';

@@ -96,6 +96,25 @@ describe('map on software WebGL with more reports than it can draw', () => {
     expect(Math.hypot(at.x - dot!.x, at.y - dot!.y)).toBeLessThan(25);
   });
 
+  it('draws the heat layer as one CPU-computed image on the legend\'s fixed density scale', async () => {
+    await page.getByTestId('layer-points').uncheck();
+    await page.waitForTimeout(800);
+    // heat colours: yellow to dark red (red high, blue low)
+    const heatPixels = async () => countPixels(await page.getByTestId('map').screenshot(), (r, g, b) => r > 180 && b < 140 && r - b > 80).matching;
+    const without = await heatPixels();
+    await page.getByTestId('layer-heat').check();
+    await expect.poll(heatPixels, { timeout: 30_000 }).toBeGreaterThan(without + 20_000);
+    saveScreenshot('map-software-gl-heat.png', await page.screenshot());
+    const withAll = await heatPixels();
+    // fewer reports (one weekday), same scale: less area above the lowest class
+    await page.getByTestId('weekday-6').click();
+    await expect.poll(heatPixels, { timeout: 30_000 }).toBeLessThan(withAll * 0.9);
+    await page.getByTestId('clear-filters').click();
+    await page.getByTestId('layer-heat').uncheck();
+    await page.getByTestId('layer-points').check();
+    expect(errors).toEqual([]);
+  });
+
   it('zoomed in to a few hundred reports, every one is drawn again', async () => {
     await page.evaluate(() => (window as unknown as { __rejonMap: { jumpTo(o: object): void } }).__rejonMap.jumpTo({ center: [19.62, 51.35], zoom: 15 }));
     await expect.poll(note, { timeout: 30_000 }).toBeNull();

@@ -1,4 +1,4 @@
-import { ScatterplotLayer, TextLayer, PolygonLayer } from '@deck.gl/layers';
+import { BitmapLayer, ScatterplotLayer, TextLayer, PolygonLayer } from '@deck.gl/layers';
 import { DataFilterExtension } from '@deck.gl/extensions';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { CATEGORIES } from '../../core/domain/categories';
@@ -163,6 +163,8 @@ export interface BuildInput {
   districtCounts: Uint32Array | null;
   /** WebGL is software-rendered: the heat layer uses a smaller weight texture (each texel costs CPU time). */
   softwareGl?: boolean;
+  /** The heat layer as a CPU-computed image (software WebGL with many reports, data/heatRaster) instead of deck's heatmap. */
+  heatImage?: { image: ImageData; bounds: [number, number, number, number] } | null;
   /** Software-rendered WebGL with more reports than it can draw: the points to draw instead of all (data/pointLod). */
   pointSample?: PointSample | null;
   highlight: Uint32Array;
@@ -200,7 +202,9 @@ export function buildReportLayers(input: BuildInput): Layer[] {
         }),
       );
     }
-    if (config.heat.visible && input.weights) {
+    if (config.heat.visible && input.heatImage) {
+      layers.push(new BitmapLayer({ id: 'heat-raster', image: input.heatImage.image as never, bounds: input.heatImage.bounds, opacity: config.heat.opacity, pickable: false }));
+    } else if (config.heat.visible && input.weights) {
       const lat = cols.position[1];
       layers.push(
         new FixedDensityHeatmapLayer({
