@@ -167,7 +167,7 @@ export async function benchMap(log: (line: string) => void, opts: { reports?: nu
     log(`map: filter → frame over ${times.length} inputs: p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (target 100 ms); ratio to the plain frame ${(pct(times, 0.5) / pct(plain, 0.5)).toFixed(2)}x`);
 
     // Panning: MapLibre easing pan for 3 s; frame intervals from requestAnimationFrame.
-    const pan = async (label: string) => {
+    const pan = async (label: string, dx: number, dy: number) => {
       // a string, not a function: tsx's name helpers (__name) do not exist in the page
       const frames = (await page.evaluate(`(async () => {
         const map = window.__rejonMap;
@@ -175,7 +175,7 @@ export async function benchMap(log: (line: string) => void, opts: { reports?: nu
         let on = true;
         const tick = (t) => { ts.push(t); if (on) requestAnimationFrame(tick); };
         requestAnimationFrame(tick);
-        map.panBy([500, 250], { duration: 3000, easing: (t) => t });
+        map.panBy([${dx}, ${dy}], { duration: 3000, easing: (t) => t });
         await new Promise((r) => setTimeout(r, 3100));
         on = false;
         return ts;
@@ -183,10 +183,10 @@ export async function benchMap(log: (line: string) => void, opts: { reports?: nu
       const dt = frames.slice(1).map((t, i) => t - frames[i]);
       log(`map: panning (${label}): ${dt.length} frames in 3 s, frame time p50 ${pct(dt, 0.5).toFixed(1)} ms, p95 ${pct(dt, 0.95).toFixed(1)} ms (${(1000 / pct(dt, 0.5)).toFixed(0)} fps median)`);
     };
-    await pan('points + heat + beats, 1M points');
+    await pan('points + heat + beats, 1M points', 500, 250);
     await page.getByTestId('layer-heat').uncheck();
     await page.waitForTimeout(1000);
-    await pan('points + beats only');
+    await pan('points + beats only', -500, -250); // and back over the data
     saveScreenshot('bench-map-1m.png', await page.screenshot());
     await page.close();
   } finally {

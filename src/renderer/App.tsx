@@ -50,8 +50,8 @@ interface Data {
   districtsGeo: FeatureCollectionOut;
 }
 
-/** Instances a software WebGL renderer draws in ~100 ms (~10 µs each measured with SwiftShader). */
-const SOFTWARE_POINT_BUDGET = 8000;
+/** Dots drawn per frame on software WebGL: ~20 µs each in SwiftShader here (8,000: ~200 ms frames, 2,000: ~120 ms). */
+const SOFTWARE_POINT_BUDGET = 4000;
 const CLICKABLE = ['points', SAMPLED_POINTS_ID, 'hex', 'gistar-0', 'gistar-1', 'emerging-0', 'emerging-1', 'dbscan-0', 'dbscan-1'];
 
 export function App() {

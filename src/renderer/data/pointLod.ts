@@ -45,19 +45,27 @@ export function samplePoints(
   const count = mask.length;
   if (scratch.length < count) scratch = new Uint32Array(count);
   let m = 0;
+  let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
   for (let i = 0; i < count; i++) {
     if (mask[i] === 0) continue;
     const x = position[2 * i];
     const y = position[2 * i + 1];
-    if (x >= w && x <= e && y >= s && y <= n) scratch[m++] = i;
+    if (x >= w && x <= e && y >= s && y <= n) {
+      scratch[m++] = i;
+      if (x < bx0) bx0 = x;
+      if (x > bx1) bx1 = x;
+      if (y < by0) by0 = y;
+      if (y > by1) by1 = y;
+    }
   }
   if (m <= budget) return gather(position, scratch.subarray(0, m), new Uint32Array(m).fill(1), m, 0);
 
   const cosLat = Math.cos((((s + n) / 2) * Math.PI) / 180);
   let cellPx = Math.max(1, minCellPx);
-  // a first guess from the area the points cover at most, then grow until the budget holds
+  // a first guess from the area the points in view span (not the whole view: they may fill a corner
+  // of it), then grow until the budget holds
   const ppd = pixelsPerDegree(zoom);
-  const areaPx = ((e - w) * ppd) * (((n - s) * ppd) / cosLat);
+  const areaPx = ((bx1 - bx0) * ppd) * (((by1 - by0) * ppd) / cosLat);
   cellPx = Math.max(cellPx, Math.sqrt(areaPx / (budget * 4)));
   for (let attempt = 0; ; attempt++) {
     const dLon = cellPx / ppd;

@@ -82,3 +82,17 @@ describe('samplePoints (software-WebGL level of detail)', () => {
     expect(thinnedRadiusScale(1e9)).toBe(2.5);
   });
 });
+
+describe('samplePoints when the reports fill only a corner of the view', () => {
+  it('keeps small cells (uses the budget) instead of sizing them for the whole view', () => {
+    const n = 50_000;
+    const pos = cloud(n, 9);
+    const mask = new Uint8Array(n).fill(1);
+    // the data spans ~0.24° × 0.15°; the view is ten times wider and higher
+    const view: [number, number, number, number] = [19.5, 51.3, 22.0, 52.8];
+    const s = samplePoints(pos, mask, view, 11, 4, 3000);
+    expect(s.inView).toBe(n);
+    expect(s.index.length).toBeGreaterThan(1000);
+    expect(s.index.length).toBeLessThanOrEqual(3000);
+  });
+});
