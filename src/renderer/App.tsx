@@ -335,7 +335,8 @@ export function App() {
         out[out.length - 1].note = t('legendPointsThinned')
           .replace('{shown}', n(pointSample.index.length))
           .replace('{inView}', n(pointSample.inView))
-          .replace('{cell}', String(Math.round(pointSample.cellPx)));
+          .replace('{cell}', String(Math.round(pointSample.cellPx)))
+          .replace('{max}', n(pointSample.count.reduce((a, b) => Math.max(a, b), 0)));
       }
     }
     if (layers.districts.visible) out.push({ id: 'beats', title: t('legendBeats'), unit: t('unitReports'), kind: 'classes', items: [{ color: [43, 76, 126], label: t('legendBeatsNote') }] });

@@ -125,11 +125,13 @@ export function sampleColors(colors: Uint8Array, sample: PointSample): Uint8Arra
 }
 
 /**
- * Dot radius of a thinned cell: grows with the log of the reports it stands for (1 → 1x, 10 → 1.5x,
- * 100 → 2x, capped at 2.5x), so dense areas still read as dense.
+ * Dot radius factor of a thinned cell: from 1 (few reports) to 2.5 for the busiest cell in view, by the
+ * square root of the share of that cell's count (a log scale looked flat: most cells hold hundreds), so
+ * hot spots stand out whatever the zoom.
  */
-export function thinnedRadiusScale(count: number): number {
-  return Math.min(2.5, 1 + 0.5 * Math.log10(Math.max(1, count)));
+export function thinnedRadiusScale(count: number, maxCount: number): number {
+  if (maxCount <= 1 || count <= 1) return 1;
+  return 1 + 1.5 * Math.sqrt(Math.min(count, maxCount) / maxCount);
 }
 
 /** The bounds grown by `pad` of their width and height on every side (a pan shows no empty strip at once). */

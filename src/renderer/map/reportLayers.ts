@@ -230,7 +230,9 @@ export function buildReportLayers(input: BuildInput): Layer[] {
       const sample = input.pointSample;
       const base = config.points.radiusPx * pointZoomScale(input.zoom);
       const radius = new Float32Array(sample.index.length);
-      for (let k = 0; k < radius.length; k++) radius[k] = base * thinnedRadiusScale(sample.count[k]);
+      let most = 1;
+      for (let k = 0; k < sample.count.length; k++) most = Math.max(most, sample.count[k]);
+      for (let k = 0; k < radius.length; k++) radius[k] = base * thinnedRadiusScale(sample.count[k], most);
       layers.push(
         new ScatterplotLayer({
           id: SAMPLED_POINTS_ID,

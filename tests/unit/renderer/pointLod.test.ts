@@ -77,9 +77,10 @@ describe('samplePoints (software-WebGL level of detail)', () => {
     const c = sampleColors(colors, s);
     expect(Array.from(c.subarray(4, 8))).toEqual([4 * s.index[1], 4 * s.index[1] + 1, 4 * s.index[1] + 2, 4 * s.index[1] + 3]);
     expect(padBounds([0, 0, 10, 20], 0.1)).toEqual([-1, -2, 11, 22]);
-    expect(thinnedRadiusScale(1)).toBe(1);
-    expect(thinnedRadiusScale(100)).toBeCloseTo(2);
-    expect(thinnedRadiusScale(1e9)).toBe(2.5);
+    expect(thinnedRadiusScale(1, 1000)).toBe(1);
+    expect(thinnedRadiusScale(1000, 1000)).toBeCloseTo(2.5);
+    expect(thinnedRadiusScale(250, 1000)).toBeCloseTo(1.75);
+    expect(thinnedRadiusScale(5, 1)).toBe(1);
   });
 });
 
