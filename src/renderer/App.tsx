@@ -52,6 +52,8 @@ interface Data {
 
 /** Dots drawn per frame on software WebGL: ~20 µs each in SwiftShader here (8,000: ~200 ms frames, 2,000: ~120 ms). */
 const SOFTWARE_POINT_BUDGET = 4000;
+/** Up to this many reports software WebGL draws them all (~20 µs each: ≤ ~0.4 s for a filter change). */
+const SOFTWARE_FULL_DRAW_MAX = 20_000;
 const CLICKABLE = ['points', SAMPLED_POINTS_ID, 'hex', 'gistar-0', 'gistar-1', 'emerging-0', 'emerging-1', 'dbscan-0', 'dbscan-1'];
 
 export function App() {
@@ -208,7 +210,7 @@ export function App() {
   }, [evaluation, cols, heatBins]);
   const heatMax = layers.heat.maxDensity ?? prep?.refDensity ?? 100;
   // software WebGL with more reports than it can draw: points thinned, heat as one CPU-computed image
-  const lod = softwareGl && cols != null && cols.count > SOFTWARE_POINT_BUDGET;
+  const lod = softwareGl && cols != null && cols.count > SOFTWARE_FULL_DRAW_MAX;
   const heatImage = useMemo(() => {
     if (!lod || !weights || !layers.heat.visible) return null;
     const r = heatRaster(weights, layers.heat.radiusM, [heatMax / 40, heatMax], HEAT_COLORS);
