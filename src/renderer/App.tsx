@@ -290,7 +290,7 @@ export function App() {
       }
     }
     if (c.districtId != null) openDistrict(c.districtId);
-  }, [cols, lang, layers.hex.sizeM, openDistrict, t]);
+  }, [cols, lang, layers.hex.sizeM, openDistrict, reportPick, t]);
 
   // ---- layers ----
   const deckLayers = useMemo(() => {

@@ -105,6 +105,21 @@ describe('map on software WebGL with more reports than it can draw', () => {
       return { x: p.x, y: p.y };
     }, [r.lon, r.lat] as [number, number]);
     expect(Math.hypot(at.x - dot!.x, at.y - dot!.y)).toBeLessThan(25);
+
+    // a click selects that report: a cyan ring around it once the mouse has moved away
+    await page.mouse.click(box.x + dot!.x, box.y + dot!.y);
+    await page.mouse.move(box.x + 5, box.y + box.height - 5);
+    const ring = async () => {
+      const img = PNG.sync.read(await page.getByTestId('map').screenshot());
+      let c = 0;
+      for (let y = Math.max(0, Math.round(at.y) - 15); y <= Math.min(img.height - 1, Math.round(at.y) + 15); y++)
+        for (let x = Math.max(0, Math.round(at.x) - 15); x <= Math.min(img.width - 1, Math.round(at.x) + 15); x++) {
+          const i = 4 * (y * img.width + x);
+          if (img.data[i] < 80 && img.data[i + 1] > 150 && img.data[i + 2] > 200) c++;
+        }
+      return c;
+    };
+    await expect.poll(ring, { timeout: 30_000 }).toBeGreaterThan(10);
   });
 
   it('draws the heat layer as one CPU-computed image on the legend\'s fixed density scale', async () => {
