@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import { Transform } from 'node:stream';
-import { importFile } from '../src/backend/import/importFile';
+import { importFile, tuneImportConnection } from '../src/backend/import/importFile';
 import { openWorkspace } from '../src/backend/store/workspace';
 import { createImport, createReportUpserter, dropBulkIndexes, finishImport, rebuildBulkIndexes, type IncomingColumns } from '../src/backend/store/reports';
 
@@ -68,10 +68,7 @@ function sqliteOnly(from: string, to: string) {
   openWorkspace(to, { create: true }).close();
   const t0 = performance.now();
   const db = openWorkspace(to);
-  db.pragma('cache_size = -262144');
-  db.pragma('temp_store = MEMORY');
-  db.pragma('threads = 2');
-  db.pragma('foreign_keys = OFF');
+  tuneImportConnection(db);
   db.exec('BEGIN IMMEDIATE');
   dropBulkIndexes(db);
   const importId = createImport(db, { fileName: 'floor', fileHash: null, sourceKind: 'bench', provenance: null, mapping: null });

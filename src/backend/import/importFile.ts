@@ -203,6 +203,18 @@ export async function* batchSource(job: BatchJob): AsyncGenerator<RowBatch, void
   }
 }
 
+/** Settings of the import's own connection, before its transaction begins. */
+export function tuneImportConnection(db: Db): void {
+  db.pragma('cache_size = -262144');
+  db.pragma('temp_store = MEMORY');
+  // Index builds after a first load may sort on a helper thread.
+  db.pragma('threads = 2');
+  // This connection only writes rows whose references it made itself in this transaction (the import
+  // record, districts looked up under the write lock, history of its own rows), so the per-row
+  // foreign-key lookups (three per report) are skipped. Other connections keep the checks.
+  db.pragma('foreign_keys = OFF');
+}
+
 function wrapFileError(e: unknown): never {
   if (e instanceof ImportFileError) throw new ImportError(e.message);
   throw e;
@@ -266,14 +278,7 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
       batchSize: BATCH,
     });
 
-    db.pragma('cache_size = -262144');
-    db.pragma('temp_store = MEMORY');
-    // Index builds after a first load may sort on a helper thread.
-    db.pragma('threads = 2');
-    // This connection only writes rows whose references it made itself in this transaction (the import
-    // record, districts looked up under the write lock, history of its own rows), so the per-row
-    // foreign-key lookups (three per report) are skipped. Other connections keep the checks.
-    db.pragma('foreign_keys = OFF');
+    tuneImportConnection(db);
     db.exec('BEGIN IMMEDIATE');
     try {
       const emptyAtStart = (db.prepare('SELECT EXISTS(SELECT 1 FROM reports) AS e').get() as { e: number }).e === 0;
