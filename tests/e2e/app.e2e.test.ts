@@ -1,36 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { countPixels, demoWorkspaceCopy, distinctColours, launchChromium, rejon, saveScreenshot, serve, type Served } from './harness';
-import { tmpDir } from '../helpers/tmp';
+import { describe, expect, it } from 'vitest';
+import { countPixels, demoWorkspaceCopy, distinctColours, rejon, saveScreenshot } from './harness';
+import { e2eSession, openApp } from './session';
 import fs from 'node:fs';
 import { PNG } from 'pngjs';
 
-let t: ReturnType<typeof tmpDir>;
-let served: Served;
-let browser: Browser;
 let expected: { reports: number; districts: number };
-
-beforeAll(async () => {
-  t = tmpDir('rejon-e2e-');
-  const ws = demoWorkspaceCopy(t.dir);
+const s = e2eSession('rejon-e2e-', (dir) => {
+  const ws = demoWorkspaceCopy(dir);
   expected = JSON.parse(rejon(['info', '--workspace', ws, '--json']).stdout);
-  served = await serve(ws);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  t?.cleanup();
+  return ws;
 });
 
 describe('browser mode on the demo workspace', () => {
   it('shows the map with heat and beats, and the report count from the workspace', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(served.openUrl);
-    await page.waitForSelector('[data-ready="true"]', { timeout: 120_000 });
+    const { page, errors } = await openApp(s, { viewport: { width: 1280, height: 800 } });
     // the token left the address bar
     expect(page.url()).not.toContain('token=');
 
@@ -64,9 +47,7 @@ describe('browser mode on the demo workspace', () => {
   });
 
   it('switches the UI language', async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-    await page.goto(served.openUrl);
-    await page.waitForSelector('[data-ready="true"]', { timeout: 120_000 });
+    const { page } = await openApp(s, { viewport: { width: 1000, height: 700 } });
     await expectText(page, 'zgłoszeń');
     await page.getByTestId('language').selectOption('en');
     await expectText(page, 'reports');
@@ -74,9 +55,7 @@ describe('browser mode on the demo workspace', () => {
   });
 
   it('saves the map view as a PNG at the chosen DPI', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    await page.goto(served.openUrl);
-    await page.waitForSelector('[data-ready="true"]', { timeout: 120_000 });
+    const { page } = await openApp(s, { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     // layer visibility is workspace data: the first test switched points and heat off
     await page.getByTestId('layer-points').check();
     await page.getByTestId('layer-heat').check();

@@ -1,36 +1,19 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, saveScreenshot, serve, type Served } from './harness';
-import { tmpDir } from '../helpers/tmp';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot } from './harness';
+import { e2eSession, openApp } from './session';
 import { createWorkspace, gridBeats, makeReports } from '../helpers/districtWorkspace';
 
-let t: ReturnType<typeof tmpDir>;
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  t = tmpDir('rejon-e2e-districts-');
-  const ws = path.join(t.dir, 'beats.sqlite');
+const s = e2eSession('rejon-e2e-districts-', (dir) => {
+  const ws = path.join(dir, 'beats.sqlite');
   // own workspace (12 grid beats, "Rejon 6" with a strong increase), independent of the demo generator
   createWorkspace(ws, makeReports({ n: 4000, hotBeat: 6, hotShare: 0.3 }), gridBeats()).close();
-  served = await serve(ws);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  t?.cleanup();
+  return ws;
 });
 
 describe('beat districts view', () => {
   it('lists the beats with statistics, sorts by a statistic, selects a beat on click', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(served.openUrl);
-    await page.waitForSelector('[data-ready="true"]', { timeout: 120_000 });
+    const { page, errors } = await openApp(s, { viewport: { width: 1400, height: 860 } });
     await page.getByTestId('view-districts-tab').click();
     await page.waitForSelector('[data-testid="beat-row"]', { timeout: 30_000 });
     const rows = page.getByTestId('beat-row');

@@ -2,41 +2,29 @@
  * The map on software-rendered WebGL (this Chromium: SwiftShader, as on VMs and thin clients without a
  * GPU) with more reports than it can draw per frame: the points layer is thinned (src/renderer/data/pointLod.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'playwright-core';
-import { countPixels, launchChromium, saveScreenshot, serve, type Served } from './harness';
-import { tmpDir } from '../helpers/tmp';
+import type { Page } from 'playwright-core';
+import { countPixels, saveScreenshot } from './harness';
+import { e2eSession, openApp } from './session';
 import { createMapWorkspace } from '../../bench/map';
 
 const REPORTS = 40_000;
-let t: ReturnType<typeof tmpDir>;
-let ws: string;
-let served: Served;
-let browser: Browser;
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  t = tmpDir('rejon-e2e-lod-');
-  ws = path.join(t.dir, 'lod.sqlite');
+let errors: string[] = [];
+const s = e2eSession('rejon-e2e-lod-', (dir) => {
+  const ws = path.join(dir, 'lod.sqlite');
   createMapWorkspace(ws, REPORTS);
-  served = await serve(ws);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1300, height: 860 } });
-  page.on('pageerror', (e) => errors.push(e.message));
-  // deck.gl reports failed layer updates on the console, the page goes on without the layer
-  page.on('console', (m) => { if (m.type() === 'error' && /deck|layer/i.test(m.text())) errors.push(m.text()); });
-  await page.goto(served.openUrl);
-  await page.waitForSelector('[data-ready="true"]', { timeout: 120_000 });
+  return ws;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  t?.cleanup();
+beforeAll(async () => {
+  ({ page, errors } = await openApp(s, { viewport: { width: 1300, height: 860 } }, (p, errs) => {
+    // deck.gl reports failed layer updates on the console, the page goes on without the layer
+    p.on('console', (m) => { if (m.type() === 'error' && /deck|layer/i.test(m.text())) errs.push(m.text()); });
+  }));
 });
 
 const note = async () => (await page.locator('.legend-note').allTextContents()).find((x) => /programowe|Software/.test(x)) ?? null;
@@ -97,7 +85,7 @@ describe('map on software WebGL with more reports than it can draw', () => {
     const tip = page.getByTestId('tooltip');
     await expect.poll(() => tip.isVisible(), { timeout: 30_000 }).toBe(true);
     const id = Number(((await tip.textContent()) ?? '').match(/(\d+)/)?.[1]);
-    const db = new Database(ws, { readonly: true });
+    const db = new Database(s.workspace, { readonly: true });
     const r = db.prepare('SELECT lon, lat FROM reports WHERE id = ?').get(id) as { lon: number; lat: number };
     db.close();
     const at = await page.evaluate(([lon, lat]) => {

@@ -1,32 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { countPixels, demoWorkspaceCopy, launchChromium, rejon, saveScreenshot, serve, type Served } from './harness';
-import { tmpDir } from '../helpers/tmp';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { countPixels, demoWorkspaceCopy, rejon, saveScreenshot } from './harness';
+import { e2eSession, openApp } from './session';
 
-let t: ReturnType<typeof tmpDir>;
-let served: Served;
-let browser: Browser;
 let expected: { reports: number; districts: number };
 const pages: Page[] = [];
-
-beforeAll(async () => {
-  t = tmpDir('rejon-e2e-map-');
-  const ws = demoWorkspaceCopy(t.dir);
+const s = e2eSession('rejon-e2e-map-', (dir) => {
+  const ws = demoWorkspaceCopy(dir);
   expected = JSON.parse(rejon(['info', '--workspace', ws, '--json']).stdout);
-  served = await serve(ws);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  t?.cleanup();
+  return ws;
 });
 
 /** Each test starts from a clean map state (filter, layers and layout are remembered per workspace). */
 async function resetSettings(): Promise<void> {
   for (const key of ['map.filter', 'map.layers', 'map.layout']) {
-    const r = await fetch(`${served.url}api/call/setSetting`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${served.token}` }, body: JSON.stringify({ key, value: null }) });
+    const r = await fetch(`${s.served.url}api/call/setSetting`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${s.served.token}` }, body: JSON.stringify({ key, value: null }) });
     expect(r.status).toBe(200);
   }
 }
@@ -34,13 +22,9 @@ async function resetSettings(): Promise<void> {
 async function open(width = 1400, height = 860): Promise<{ page: Page; errors: string[] }> {
   await resetSettings();
   for (const p of pages.splice(0)) await p.close().catch(() => undefined);
-  const page = await browser.newPage({ viewport: { width, height } });
-  pages.push(page);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(served.openUrl);
-  await page.waitForSelector('[data-ready="true"]', { timeout: 120_000 });
-  return { page, errors };
+  const opened = await openApp(s, { viewport: { width, height } });
+  pages.push(opened.page);
+  return opened;
 }
 
 const shownCount = async (page: Page) => Number(await page.getByTestId('report-count').getAttribute('data-count'));
