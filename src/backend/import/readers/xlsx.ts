@@ -54,11 +54,13 @@ export async function openXlsxReader(file: string, options: ReaderOptions = {}):
     const s = (wb as unknown as { stream?: { destroy?: () => void } }).stream;
     s?.destroy?.();
   };
-  // Giving up on a READABLE workbook (no header, one column, no such sheet): let exceljs read to the end
-  // instead of destroying its stream mid-way. It parks worksheets that come before the shared strings in temp
-  // files and reads them back later; cut off, that read-back could fail after we returned, as an error no one
-  // listens to. Such workbooks are small or wrong, so reading them out costs little.
+  // Leaving a READABLE workbook before its end (no header, one column, no such sheet, closed early): let
+  // exceljs read to the end instead of destroying its stream mid-way. It parks worksheets that come before
+  // the shared strings in temp files and reads them back (and deletes them) later; cut off, the files stay
+  // and a read-back could fail after we returned, as an error no one listens to.
+  let closed = false;
   const finish = async () => {
+    closed = true;
     try {
       if (rowsIt) for (let n = await rowsIt.next(); !n.done; n = await rowsIt.next());
       for (let s = await sheets.next(); !s.done; s = await sheets.next()) {
@@ -169,8 +171,13 @@ export async function openXlsxReader(file: string, options: ReaderOptions = {}):
     bytesRead: () => (done ? size : 0),
     batches,
     rows: () => rowsOf(batches()),
+    // Read the workbook out, also after a sample (mapping dialog) or a cancel, and past the end of our
+    // sheet: exceljs deletes a worksheet it parked in a temp file only when its parser moves on. Cut off, it
+    // would leave them (report data, in the system temp folder) until the process exits, and work still in
+    // flight then fails with nobody listening.
     async close() {
-      if (!done) destroy();
+      if (!closed) await finish();
+      closed = true;
       done = true;
     },
   };

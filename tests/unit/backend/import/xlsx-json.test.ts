@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -83,6 +83,29 @@ describe('XLSX reader', () => {
     const err = await openReader(p, { sheet: 'Brak' }).then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(ImportFileError);
     expect((err as Error).message).toMatch(/"sheets\.xlsx".*no sheet named "Brak".*"Opis", "Dane"/);
+  });
+
+  it('a reader closed after a few rows leaves no parked worksheet behind in the temp folder', async () => {
+    // exceljs writes the shared strings after the sheets, so the streaming reader parks both sheets in temp files
+    const p = await makeXlsx('two-sheets.xlsx', (wb) => {
+      for (const name of ['A', 'B']) {
+        const ws = wb.addWorksheet(name);
+        ws.addRow(['Nr zgłoszenia', 'Kategoria']);
+        for (let i = 0; i < 3000; i++) ws.addRow([`${name}${i}`, 'Akty wandalizmu']);
+      }
+    });
+    const parked = async () => (await readdir(tmpdir())).filter((f) => f.startsWith(`tmp-${process.pid}-`)).sort();
+    const before = await parked();
+    expect(before).toEqual([]); // the readers of the tests above were closed and left none
+    const reader = await openReader(p);
+    for await (const batch of reader.batches(10)) {
+      expect(batch[0].record['Nr zgłoszenia']).toBe('A0');
+      break;
+    }
+    expect((await parked()).length).toBeGreaterThan(before.length); // the sheets are parked while reading
+    await reader.close();
+    // exceljs deletes a parked sheet asynchronously once it has read it back
+    await expect.poll(parked, { timeout: 5000 }).toEqual(before);
   });
 
   it('empty sheet and broken zip give one clear error', async () => {
