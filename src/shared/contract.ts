@@ -4,6 +4,7 @@
  * output. Methods marked `binary` return raw bytes (Uint8Array) instead of JSON.
  */
 import { z } from 'zod';
+import type { Msg } from '../core/message';
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 
@@ -135,8 +136,11 @@ export type RejonEvent = { type: 'job'; job: JobState } | { type: 'workspace-cha
 /** Error shape on the wire. */
 export interface WireError {
   code: 'bad-request' | 'not-found' | 'workspace' | 'internal' | 'unauthorized' | 'cancelled';
+  /** English text for logs and developers; front ends show `msg` translated when it is present. */
   message: string;
   issues?: { path: string; message: string }[];
+  /** The error as a message code with parameters (src/core/message.ts), for the user's language. */
+  msg?: Msg;
 }
 
 export class RejonError extends Error {
@@ -144,12 +148,14 @@ export class RejonError extends Error {
     public readonly code: WireError['code'],
     message: string,
     public readonly issues?: WireError['issues'],
+    /** What the user reads, in their language (translated by src/shared/i18n). */
+    public readonly msg?: Msg,
   ) {
     super(message);
     this.name = 'RejonError';
   }
   toWire(): WireError {
-    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}), ...(this.msg ? { msg: this.msg } : {}) };
   }
 }
 

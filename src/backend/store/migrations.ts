@@ -136,6 +136,32 @@ export const MIGRATIONS: readonly string[] = [
     updated_at  INTEGER NOT NULL
   );
   `,
+  // 5: a real command's data (issue 12): the command's territory, reports flagged outside it, provenance per
+  // import (not per workspace) and what an import changed, so that one import can be undone.
+  `
+  CREATE TABLE territory (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL,            -- e.g. 'powiat piotrkowski' (PRG name) or a user's name
+    source        TEXT NOT NULL,            -- 'powiat' (bundled PRG, simplified) | 'beats' | 'file' | 'drawn'
+    geometry_json TEXT NOT NULL,            -- GeoJSON Polygon/MultiPolygon, WGS84
+    area_m2       REAL NOT NULL,            -- EPSG:2180 planar area (core/districts/geometry areaM2)
+    min_lon REAL NOT NULL, min_lat REAL NOT NULL, max_lon REAL NOT NULL, max_lat REAL NOT NULL
+  );
+  -- 1 when the report lies outside the territory (beyond the stated tolerance); kept, filterable
+  ALTER TABLE reports ADD COLUMN outside_territory INTEGER NOT NULL DEFAULT 0;
+  -- 'kmzb-police' (police system export) | 'kmzb-public' (public map) | 'other' | 'demo'
+  ALTER TABLE imports ADD COLUMN provenance_kind TEXT NOT NULL DEFAULT 'other';
+  -- set when the import was undone (its row stays as history)
+  ALTER TABLE imports ADD COLUMN undone_at INTEGER;
+  -- the row of a report as it was before an import updated it (JSON of the reports columns)
+  CREATE TABLE import_changes (
+    import_id   INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+    report_id   INTEGER NOT NULL,
+    before_json TEXT NOT NULL,
+    PRIMARY KEY (import_id, report_id)
+  ) WITHOUT ROWID;
+  UPDATE imports SET provenance_kind = 'demo' WHERE source_kind = 'demo';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -35,7 +35,7 @@ function createIpcClient(bridge: RejonBridge): Client {
       const fn = bridge.api[method];
       if (!fn) throw new RejonError('not-found', `Method ${method} not exposed by the preload.`);
       const res = (await fn(input)) as { ok: true; result: unknown } | { ok: false; error: WireError };
-      if (!res.ok) throw new RejonError(res.error.code, res.error.message, res.error.issues);
+      if (!res.ok) throw new RejonError(res.error.code, res.error.message, res.error.issues, res.error.msg);
       return res.result;
     }),
     onEvent: (l) => bridge.onEvent(l),
@@ -80,7 +80,7 @@ function createHttpClient(): Client {
         } catch {
           /* keep the HTTP status message */
         }
-        throw new RejonError(err.code, err.message, err.issues);
+        throw new RejonError(err.code, err.message, err.issues, err.msg);
       }
       if (isBinaryMethod(method)) return new Uint8Array(await res.arrayBuffer());
       return ((await res.json()) as { result: unknown }).result;

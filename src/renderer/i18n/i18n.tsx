@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { messages, plurals, type Lang, type MessageKey, type PluralForms, type PluralKey } from './messages';
+import { translator, type Translate } from '../../shared/i18n';
 
 interface I18n {
   lang: Lang;
@@ -9,6 +10,8 @@ interface I18n {
   n(value: number): string;
   /** The noun form that goes with a count ("1 rejon", "3 rejony", "5 rejonów"). */
   p(key: PluralKey, count: number): string;
+  /** The one message layer (src/shared/i18n): a code with parameters, or a Msg from the backend. */
+  tm: Translate;
 }
 
 const Ctx = createContext<I18n | null>(null);
@@ -27,6 +30,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       t: (key) => messages[lang][key],
       n: (v) => fmt.format(v),
+      tm: translator(lang),
       p: (key, count) => {
         const forms: PluralForms = plurals[lang][key];
         return forms[rules.select(count)] ?? forms.other;

@@ -1,0 +1,14 @@
+/**
+ * The feature catalogues. Each file exports `{ pl, en }` with the same keys; keys are message codes
+ * (`feature.what`). One file per feature keeps parallel work from colliding.
+ */
+import common from './common';
+
+export interface FeatureCatalog {
+  pl: Record<string, string>;
+  en: Record<string, string>;
+}
+
+export const CATALOGS: Record<string, FeatureCatalog> = {
+  common,
+};
