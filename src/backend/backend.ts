@@ -12,6 +12,7 @@ import { districtApi } from './api/districtApi';
 import { analysisApi } from './api/analysisApi';
 import { mapApi } from './api/mapApi';
 import { briefingApi } from './api/briefingApi';
+import { territoryApi } from './api/territoryApi';
 
 type CoreMethod = 'getWorkspaceInfo' | 'getReportColumns' | 'listDistricts' | 'getDistrictsGeoJson' | 'getBasemapLayer' | 'startJob' | 'getJob' | 'cancelJob' | 'listJobs' | 'getSetting' | 'setSetting';
 
@@ -87,6 +88,7 @@ export class Backend {
       ...analysisApi(this),
       ...mapApi(this),
       ...briefingApi(this),
+      ...territoryApi(this),
     } as RejonApi;
   }
 

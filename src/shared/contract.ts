@@ -82,6 +82,7 @@ import { districtMethods } from './contract/districts';
 import { analysisMethods } from './contract/analysis';
 import { mapMethods } from './contract/map';
 import { briefingMethods } from './contract/briefing';
+import { territoryMethods } from './contract/territory';
 
 export type { MethodDef };
 
@@ -110,6 +111,7 @@ export const contract = {
   ...analysisMethods,
   ...mapMethods,
   ...briefingMethods,
+  ...territoryMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

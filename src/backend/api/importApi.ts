@@ -1,9 +1,11 @@
 import { RejonError, type RejonApi } from '../../shared/contract';
 import type { importMethods } from '../../shared/contract/import';
 import type { Backend } from '../backend';
-import { importFile, ImportError, resolveMapping } from '../import/importFile';
+import { analyzeForImport, importFile, ImportError, resolveMapping } from '../import/importFile';
+import { readingPreviews } from '../import/coordinateContext';
+import { getTerritory } from '../store/territory';
 import { inspectFile, ImportFileError } from '../import/readers';
-import { analyzeSample, buildVoivodeshipIndex, type PolygonFeatureCollection } from '../../core/import';
+import { buildVoivodeshipIndex, type FileCoordinateKind, type PolygonFeatureCollection } from '../../core/import';
 import { readResourceJson } from '../resources';
 import { deletePreset, listPresets } from '../import/presets';
 import { resolveImportSource, uploadStoreOf } from '../import/uploads';
@@ -32,9 +34,14 @@ export function importApi(backend: Backend): Pick<RejonApi, Methods> {
         const inspection = await inspectFile(file, { encoding: options?.encoding, delimiter: options?.delimiter, sheet: options?.sheet }, 1000);
         const resolved = resolveMapping(db, inspection, { options, presetName });
         const vi = buildVoivodeshipIndex(readResourceJson<PolygonFeatureCollection>('boundaries', 'wojewodztwa-min.geojson'));
-        const analysis = analyzeSample(inspection.sample.map((r) => r.record), resolved.mapping, {
-          voivodeships: vi, coordinateKind: resolved.options.coordinateKind, decimalComma: resolved.options.decimalComma, declaredCrs: inspection.geometryCrs,
-        });
+        const analysis = analyzeForImport(db, inspection, resolved, vi);
+        const c = analysis.coordinates;
+        // Both readings on the preview map whenever the order of EPSG:2180 / WGS84 columns was in question.
+        const pair: FileCoordinateKind[] | null = c.candidates
+          ? c.candidates
+          : c.kind === 'puwg92' || c.kind === 'puwg92-swapped' ? ['puwg92', 'puwg92-swapped']
+          : c.kind === 'wgs84' || c.kind === 'wgs84-swapped' ? ['wgs84', 'wgs84-swapped'] : null;
+        const previews = pair ? readingPreviews(db, inspection.sample.map((r) => r.record), resolved.mapping, analysis.decisions.decimalComma, pair) : null;
         return {
           fileName: name,
           format: inspection.format,
@@ -46,13 +53,17 @@ export function importApi(backend: Backend): Pick<RejonApi, Methods> {
           confidence: inspection.proposal.confidence as Record<string, number>,
           missingRequired: inspection.proposal.missingRequired,
           coordinateKind: analysis.decisions.coordinateKind,
-          coordinateExplanation: analysis.coordinates.explanation,
+          coordinate: {
+            decidedBy: c.decidedBy, msg: c.msg, evidence: c.evidence, candidates: c.candidates ?? null, undecidedBecause: c.undecidedBecause ?? null, previews,
+          },
           warnings: analysis.warnings,
+          hasTerritory: getTerritory(db).length > 0,
           encoding: inspection.csv?.encoding.encoding ?? null,
           delimiter: inspection.csv?.delimiter ?? null,
         };
       } catch (e) {
-        if (e instanceof ImportFileError || e instanceof ImportError) throw new RejonError('bad-request', e.message);
+        if (e instanceof ImportFileError) throw new RejonError('bad-request', e.message);
+        if (e instanceof ImportError) throw new RejonError('bad-request', e.message, undefined, e.msg);
         throw e;
       }
     },

@@ -6,8 +6,10 @@ import {
   headerSignature,
   validateMapping,
   FIELD_LABELS,
-  describeCoordinateKind,
-  parseNumber,
+  axisOrderOf,
+  type AxisOrder,
+  type CoordinateDecision,
+  type CoordinateEvidence,
   type ImportOptions,
   type Mapping,
   type MappingPreset,
@@ -24,7 +26,8 @@ import { openWorkspace, type Db } from '../store/workspace';
 import { createImport, createReportUpserter, dropBulkIndexes, finishImport, rebuildBulkIndexes } from '../store/reports';
 import { presetByName, presetForSignature, savePreset } from './presets';
 import { districtLookup } from '../districts/assignment';
-import { fromPuwg92 } from '../../core/domain/crs';
+import { msg, type Msg } from '../../core/message';
+import { territoryShapes, workspaceAreas } from './coordinateContext';
 
 export interface ImportRequest {
   /** File on disk (a dropped/uploaded file is staged to disk first). */
@@ -70,8 +73,11 @@ export interface ImportSummary {
   mappingSource: 'explicit' | 'preset' | 'signature-preset' | 'automatic';
   presetName: string | null;
   coordinateKind: string;
-  coordinateExplanation: string;
-  warnings: string[];
+  /** How the coordinate order was decided (decidedBy) and why, as a message code, with the evidence counted. */
+  coordinate: { decidedBy: CoordinateDecision['decidedBy']; msg: Msg; evidence: CoordinateEvidence[] };
+  warnings: Msg[];
+  /** The territory check: null when the workspace has no territory. */
+  territory: { action: 'keep' | 'quarantine'; outside: number; msg: Msg } | null;
   rows: number;
   durationMs: number;
   rowsPerSecond: number;
@@ -84,9 +90,30 @@ export interface ImportProgress {
 
 /** An import that cannot start: the file is unreadable or has no usable columns. */
 export class ImportError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** What the user reads, in their language, when known. */
+    readonly msg?: Msg,
+  ) {
     super(message);
     this.name = 'ImportError';
+  }
+}
+
+/**
+ * Refused before anything is written: both X/Y orders give positions in Poland and the evidence does not decide
+ * (or contradicts itself). The user chooses (dialog) or gives `--xy` (CLI).
+ */
+export class CoordinateOrderError extends ImportError {
+  constructor(
+    readonly fileName: string,
+    readonly decision: CoordinateDecision,
+  ) {
+    super(
+      `Cannot import "${fileName}": the X/Y axis order is not decided (${decision.undecidedBecause ?? 'none'}; evidence ${decision.evidence.map((e) => `${e.source} ${e.straight}:${e.swapped}/${e.checked}`).join(', ')}). Choose with --xy easting-northing or --xy northing-easting. Nothing was written.`,
+      msg('coords.refuse', { file: fileName }),
+    );
+    this.name = 'CoordinateOrderError';
   }
 }
 
@@ -107,62 +134,49 @@ export async function hashFile(file: string): Promise<string> {
 
 export interface ResolvedMapping {
   mapping: Mapping;
+  /** The preset's options overlaid with this import's (encoding, delimiter, decimal comma, outside territory…). */
   options: ImportOptions;
+  /** This import's own options: its coordinate choice (coordinateKind, axisOrder) is the user's decision. */
+  userOptions: ImportOptions;
   source: ImportSummary['mappingSource'];
   preset: MappingPreset | null;
 }
 
 /** Choose the mapping: explicit > named preset > preset saved for this header signature > automatic. */
 export function resolveMapping(db: Db, inspection: FileInspection, req: Pick<ImportRequest, 'mapping' | 'options' | 'presetName'>): ResolvedMapping {
-  if (req.mapping) return { mapping: req.mapping, options: req.options ?? {}, source: 'explicit', preset: null };
+  const userOptions = req.options ?? {};
+  if (req.mapping) return { mapping: req.mapping, options: userOptions, userOptions, source: 'explicit', preset: null };
   if (req.presetName) {
     const p = presetByName(db, req.presetName);
     if (!p) throw new ImportError(`No saved column mapping named "${req.presetName}".`);
-    return { mapping: p.mapping, options: { ...p.options, ...req.options }, source: 'preset', preset: p };
+    return { mapping: p.mapping, options: { ...p.options, ...userOptions }, userOptions, source: 'preset', preset: p };
   }
   const bySig = presetForSignature(db, headerSignature(inspection.headers));
-  if (bySig) return { mapping: bySig.mapping, options: { ...bySig.options, ...req.options }, source: 'signature-preset', preset: bySig };
-  return { mapping: inspection.proposal.mapping, options: req.options ?? {}, source: 'automatic', preset: null };
+  if (bySig) return { mapping: bySig.mapping, options: { ...bySig.options, ...userOptions }, userOptions, source: 'signature-preset', preset: bySig };
+  return { mapping: inspection.proposal.mapping, options: userOptions, userOptions, source: 'automatic', preset: null };
+}
+
+/** The axis order a preset remembers (its axisOrder, or the order of its forced coordinateKind). */
+export function presetAxisOrder(p: MappingPreset | null): AxisOrder | undefined {
+  if (!p) return undefined;
+  return p.options?.axisOrder ?? (p.options?.coordinateKind ? axisOrderOf(p.options.coordinateKind) : undefined);
 }
 
 /**
- * Tie-break for EPSG:2180 files whose axis order the ranges cannot tell: count sample points that
- * fall in the workspace's area (bounding box of its beats and reports, padded ~10 km) read each way.
+ * The file-level decisions for an import of `inspection` into the workspace: decimal comma and the coordinate
+ * kind, with the workspace's territory, beats and reports as evidence for the axis order.
  */
-export function decideByWorkspaceArea(
-  db: Db,
-  records: readonly RawRecord[],
-  mapping: Mapping,
-  decimalComma: boolean,
-): { kind: 'puwg92' | 'puwg92-swapped'; explanation: string } | null {
-  const box = db
-    .prepare(
-      `SELECT min(a) AS minLon, min(b) AS minLat, max(c) AS maxLon, max(d) AS maxLat FROM (
-         SELECT min(lon) AS a, min(lat) AS b, max(lon) AS c, max(lat) AS d FROM reports
-         UNION ALL SELECT min(min_lon), min(min_lat), max(max_lon), max(max_lat) FROM districts)`,
-    )
-    .get() as { minLon: number | null; minLat: number | null; maxLon: number | null; maxLat: number | null };
-  if (box.minLon == null || box.minLat == null || box.maxLon == null || box.maxLat == null) return null;
-  const pad = 0.15;
-  const inside = (lon: number, lat: number) => lon >= box.minLon! - pad && lon <= box.maxLon! + pad && lat >= box.minLat! - pad / 1.6 && lat <= box.maxLat! + pad / 1.6;
-  if (!mapping.x || !mapping.y) return null;
-  let straight = 0;
-  let swapped = 0;
-  for (const r of records) {
-    const a = parseNumber(r[mapping.x], decimalComma);
-    const b = parseNumber(r[mapping.y], decimalComma);
-    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
-    const [lon1, lat1] = fromPuwg92(a, b);
-    const [lon2, lat2] = fromPuwg92(b, a);
-    if (inside(lon1, lat1)) straight++;
-    if (inside(lon2, lat2)) swapped++;
-  }
-  if (straight === swapped || Math.max(straight, swapped) < 2 * Math.min(straight, swapped)) return null;
-  const kind = straight > swapped ? 'puwg92' : 'puwg92-swapped';
-  return {
-    kind,
-    explanation: `${describeCoordinateKind(kind)}: ${Math.max(straight, swapped)} sampled points fall in this workspace's area read this way, ${Math.min(straight, swapped)} the other way (both orders fit Poland, no TERYT decided).`,
-  };
+export function analyzeForImport(db: Db, inspection: FileInspection, resolved: ResolvedMapping, vi: VoivodeshipIndex) {
+  return analyzeSample(inspection.sample.map((r) => r.record), resolved.mapping, {
+    voivodeships: vi,
+    coordinateKind: resolved.userOptions.coordinateKind,
+    axisOrder: resolved.userOptions.axisOrder,
+    presetAxisOrder: presetAxisOrder(resolved.preset),
+    presetName: resolved.preset?.name,
+    decimalComma: resolved.options.decimalComma,
+    declaredCrs: inspection.geometryCrs,
+    areas: workspaceAreas(db),
+  });
 }
 
 const workerBootstrap = fileURLToPath(new URL('./worker-bootstrap.mjs', import.meta.url));
@@ -243,24 +257,13 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
       );
     }
     const vi = await voivodeships();
-    const sampleRecords = inspection.sample.map((r) => r.record);
-    let analysis = analyzeSample(sampleRecords, resolved.mapping, {
-      voivodeships: vi, coordinateKind: resolved.options.coordinateKind, decimalComma: resolved.options.decimalComma, declaredCrs: inspection.geometryCrs,
-    });
-    if (analysis.coordinates.decidedBy === 'default') {
-      // Both axis orders fit Poland and no TERYT decided: the workspace's own area (its beats and
-      // earlier reports) tells where this command's reports are.
-      const byContext = decideByWorkspaceArea(db, sampleRecords, resolved.mapping, analysis.decisions.decimalComma);
-      if (byContext) {
-        analysis = analyzeSample(sampleRecords, resolved.mapping, {
-          voivodeships: vi, coordinateKind: byContext.kind, decimalComma: resolved.options.decimalComma, declaredCrs: inspection.geometryCrs,
-        });
-        analysis.coordinates.explanation = byContext.explanation;
-      }
-    }
+    const analysis = analyzeForImport(db, inspection, resolved, vi);
+    if (analysis.coordinates.kind === 'undecided') throw new CoordinateOrderError(fileName, analysis.coordinates);
     if (analysis.decisions.coordinateKind === 'unknown' && inspection.sample.length > 0) {
-      throw new ImportError(`Cannot import "${fileName}": ${analysis.coordinates.explanation}`);
+      throw new ImportError(`Cannot import "${fileName}": none of the ${analysis.withCoordinates} sampled coordinate pairs is a WGS84 or EPSG:2180 position in Poland.`, analysis.coordinates.msg);
     }
+    const territory = territoryShapes(db);
+    const outsideAction = resolved.options.outsideTerritory ?? 'keep';
     const fileHash = await hashFile(req.path);
     const previous = db.prepare(`SELECT id, imported_at FROM imports WHERE file_hash = ? ORDER BY id DESC LIMIT 1`).get(fileHash) as
       | { id: number; imported_at: number }
@@ -276,6 +279,8 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
       decisions: analysis.decisions,
       normalizer: { dateObjectsAreUtc: inspection.format !== 'xlsx' },
       batchSize: BATCH,
+      territory,
+      outsideTerritory: outsideAction,
     });
 
     tuneImportConnection(db);
@@ -293,9 +298,12 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
       });
       const upserter = createReportUpserter(db, importId, { emptyAtStart, districtOf: districtLookup(db), deferHistory: true });
       const quarantine = db.prepare(`INSERT INTO quarantine(import_id, file_name, row_number, field, reason, raw_json) VALUES (?, ?, ?, ?, ?, ?)`);
+      let outside = 0;
       for await (const b of batches) {
         ctx?.throwIfCancelled();
+        for (let k = 0; k < b.n; k++) outside += b.outsideTerritory[k];
         for (const j of b.rejections) {
+          if (j.reason === 'outside-territory') outside++;
           rejected++;
           const r: ImportRejection = { row: j.row, field: j.field, column: j.column, reason: j.reason, message: j.message, value: j.value };
           if (rejections.length < MAX_REJECTIONS_IN_SUMMARY) rejections.push(r);
@@ -316,7 +324,12 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
       const counts = { ...upserter.counts, rejected };
       finishImport(db, importId, counts);
       if (req.savePresetAs) {
-        savePreset(db, { name: req.savePresetAs, headerSignature: headerSignature(inspection.headers), mapping: resolved.mapping, options: resolved.options });
+        // The axis order used is saved with the preset: the user saw it (and chose it where nothing decided), and
+        // later files with the same header (scheduled imports) get it when nothing else decides.
+        const kind = analysis.coordinates.kind;
+        const axis = kind !== 'unknown' ? { axisOrder: axisOrderOf(kind) } : {};
+        const { coordinateKind: _forced, ...kept } = resolved.options;
+        savePreset(db, { name: req.savePresetAs, headerSignature: headerSignature(inspection.headers), mapping: resolved.mapping, options: { ...kept, ...axis } });
       }
       const durationMs = performance.now() - started;
       const summary: ImportSummary = {
@@ -332,8 +345,13 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
         mappingSource: resolved.source,
         presetName: resolved.preset?.name ?? req.savePresetAs ?? null,
         coordinateKind: analysis.decisions.coordinateKind,
-        coordinateExplanation: analysis.coordinates.explanation,
+        coordinate: { decidedBy: analysis.coordinates.decidedBy, msg: analysis.coordinates.msg, evidence: analysis.coordinates.evidence },
         warnings: analysis.warnings,
+        territory: territory.length === 0 ? null : {
+          action: outsideAction,
+          outside,
+          msg: outside === 0 ? msg('territory.import.allInside') : outsideAction === 'quarantine' ? msg('territory.import.quarantined', { n: outside }) : msg('territory.import.kept', { n: outside }),
+        },
         rows,
         durationMs,
         rowsPerSecond: rows / (durationMs / 1000),

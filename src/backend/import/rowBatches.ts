@@ -12,6 +12,7 @@ import {
   type RejectionReason,
 } from '../../core/import';
 import { toPuwg92 } from '../../core/domain/crs';
+import { buildTerritoryIndex, type TerritoryShape } from '../../core/territory/area';
 import { verifiedAtOnFirstSight } from '../../core/domain/statuses';
 import { warsawHourWeekday } from '../../core/domain/time';
 import { openReader, type ReaderOptions } from './readers';
@@ -19,6 +20,7 @@ import type { IncomingColumns } from '../store/reports';
 
 /** Accepted rows as columns (null numbers are NaN; category is the canonical or raw name), plus what was rejected. */
 export interface RowBatch extends IncomingColumns {
+  outsideTerritory: Uint8Array;
   rowNumber: Int32Array;
   unknownCategory: Uint8Array;
   rejections: { row: number; field: string; column: string | null; reason: RejectionReason | 'read-error'; message: string; value: string | null; record: string }[];
@@ -34,6 +36,10 @@ export interface BatchJob {
   decisions: FileDecisions;
   normalizer: NormalizerOptions;
   batchSize: number;
+  /** The workspace's territory (WGS84 parts with their source, for the tolerance); absent = none. */
+  territory?: TerritoryShape[];
+  /** Rows outside the territory: flagged (default) or rejected into quarantine. */
+  outsideTerritory?: 'keep' | 'quarantine';
 }
 
 function recordJson(record: RawRecord): string {
@@ -43,6 +49,8 @@ function recordJson(record: RawRecord): string {
 /** Read and normalise the whole file as batches. `waitFor` lets the consumer apply back-pressure. */
 export async function* rowBatches(job: BatchJob): AsyncGenerator<RowBatch, void, undefined> {
   const normalize = createRowNormalizer(job.mapping, job.decisions, job.normalizer);
+  const territory = job.territory && job.territory.length > 0 ? buildTerritoryIndex(job.territory) : null;
+  const quarantineOutside = job.outsideTerritory === 'quarantine';
   const reader = await openReader(job.path, job.readerOptions);
   let rows = 0;
   try {
@@ -53,7 +61,7 @@ export async function* rowBatches(job: BatchJob): AsyncGenerator<RowBatch, void,
         rowNumber: new Int32Array(m), createdAt: new Float64Array(m), eventAt: new Float64Array(m), modifiedAt: new Float64Array(m),
         lon: new Float64Array(m), lat: new Float64Array(m), x2180: new Float64Array(m), y2180: new Float64Array(m),
         categoryCode: new Uint8Array(m), statusCode: new Uint8Array(m), unknownCategory: new Uint8Array(m),
-        hour: new Uint8Array(m), weekday: new Uint8Array(m), verifiedAt: new Float64Array(m),
+        hour: new Uint8Array(m), weekday: new Uint8Array(m), verifiedAt: new Float64Array(m), outsideTerritory: new Uint8Array(m),
         sourceId: [], category: [], status: [], teryt: [], description: [], unit: [], beat: [], officer: [],
         rejections: [], rows: 0, bytesRead: 0, totalBytes: reader.totalBytes,
       };
@@ -70,7 +78,17 @@ export async function* rowBatches(job: BatchJob): AsyncGenerator<RowBatch, void,
           continue;
         }
         const r = res.report;
+        const outside = territory !== null && !territory.contains(r.lon, r.lat, r.x2180, r.y2180);
+        if (outside && quarantineOutside) {
+          b.rejections.push({
+            row: row.rowNumber, field: 'x', column: job.mapping.x ?? null, reason: 'outside-territory',
+            message: `point outside the command territory (${r.lat.toFixed(5)} N, ${r.lon.toFixed(5)} E${territory.toleranceM > 0 ? `, more than ${territory.toleranceM} m from its border` : ''})`,
+            value: `${r.lat.toFixed(6)} ${r.lon.toFixed(6)}`, record: recordJson(row.record),
+          });
+          continue;
+        }
         const k = b.n++;
+        b.outsideTerritory[k] = outside ? 1 : 0;
         b.rowNumber[k] = row.rowNumber;
         b.createdAt[k] = r.createdAt;
         b.eventAt[k] = r.eventAt ?? NaN;
@@ -114,7 +132,7 @@ export async function* rowBatches(job: BatchJob): AsyncGenerator<RowBatch, void,
 /** Typed-array buffers of a batch, to transfer (not copy) between threads. */
 export function transferables(b: RowBatch): ArrayBuffer[] {
   return [b.rowNumber, b.createdAt, b.eventAt, b.modifiedAt, b.lon, b.lat, b.x2180, b.y2180, b.categoryCode, b.statusCode, b.unknownCategory,
-    b.hour, b.weekday, b.verifiedAt].map(
+    b.hour, b.weekday, b.verifiedAt, b.outsideTerritory].map(
     (a) => a.buffer as ArrayBuffer,
   );
 }

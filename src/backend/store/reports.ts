@@ -30,6 +30,8 @@ export interface IncomingReport {
   /** Codes when the importer already matched them (saves folding the names again). */
   categoryCode?: number;
   statusCode?: number;
+  /** 1 when the report lies outside the workspace's territory (reports.outside_territory). */
+  outsideTerritory?: number;
 }
 
 /**
@@ -60,6 +62,8 @@ export interface IncomingColumns {
   unit: (string | null)[];
   beat: (string | null)[];
   officer: (string | null)[];
+  /** 1 = outside the workspace's territory; absent = all inside (or no territory). */
+  outsideTerritory?: Uint8Array;
 }
 
 const nullIfNaN = (v: number): number | null => (Number.isNaN(v) ? null : v);
@@ -84,6 +88,7 @@ export function incomingAt(c: IncomingColumns, k: number): IncomingReport {
     unit: c.unit[k],
     beat: c.beat[k],
     officer: c.officer[k],
+    outsideTerritory: c.outsideTerritory ? c.outsideTerritory[k] : 0,
   };
 }
 
@@ -171,20 +176,20 @@ export function createReportUpserter(
     `SELECT id, category, status, created_at, event_at, modified_at, lon, lat, teryt, description, unit, beat, officer, verified_at, first_import_id FROM reports WHERE source_id = ?`,
   );
   const insert = db.prepare(`INSERT INTO reports(source_id, category, category_code, status, status_code, created_at, event_at, modified_at,
-      hour, weekday, lon, lat, x2180, y2180, teryt, description, unit, beat, officer, district_id, import_id, first_import_id, verified_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      hour, weekday, lon, lat, x2180, y2180, teryt, description, unit, beat, officer, district_id, import_id, first_import_id, verified_at, outside_territory)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const update = db.prepare(`UPDATE reports SET category = ?, category_code = ?, status = ?, status_code = ?, created_at = ?, event_at = ?,
       modified_at = ?, hour = ?, weekday = ?, lon = ?, lat = ?, x2180 = ?, y2180 = ?, teryt = ?, description = ?, unit = ?, beat = ?,
-      officer = ?, district_id = ?, import_id = ?, verified_at = ? WHERE id = ?`);
+      officer = ?, district_id = ?, import_id = ?, verified_at = ?, outside_territory = ? WHERE id = ?`);
   const history = db.prepare(`INSERT INTO report_status_history(report_id, status, changed_at, import_id) VALUES (?, ?, ?, ?)`);
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   // With deferred history new rows need no id back, so they are written BATCH rows per statement
   // (half the cost of one statement per row). Ids still in the buffer are flushed before a lookup.
   const BATCH = 32;
-  const COLS = 23;
+  const COLS = 24;
   const ROW = '(' + Array(COLS).fill('?').join(',') + ')';
   const insertMany = deferHistory ? db.prepare(`INSERT INTO reports(source_id, category, category_code, status, status_code, created_at, event_at, modified_at,
-      hour, weekday, lon, lat, x2180, y2180, teryt, description, unit, beat, officer, district_id, import_id, first_import_id, verified_at)
+      hour, weekday, lon, lat, x2180, y2180, teryt, description, unit, beat, officer, district_id, import_id, first_import_id, verified_at, outside_territory)
       VALUES ${Array(BATCH).fill(ROW).join(',')}`) : null;
   // Parameters of the next multi-row INSERT, filled in place (no reallocation per batch).
   const buffer: unknown[] = new Array(COLS * BATCH).fill(null);
@@ -226,16 +231,17 @@ export function createReportUpserter(
     const beat = r.beat ?? null;
     const officer = r.officer ?? null;
     const sCode = r.statusCode ?? statusCode(r.status);
+    const outside = r.outsideTerritory ? 1 : 0;
     if (!existing && insertMany) {
       buffered.add(r.sourceId);
       bufferRow(r.sourceId, r.category, r.categoryCode ?? categoryCode(r.category), r.status, sCode, r.createdAt, r.eventAt, r.modifiedAt,
-        hour, weekday, r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, importId, verifiedAtOf(r, sCode));
+        hour, weekday, r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, importId, verifiedAtOf(r, sCode), outside);
       counts.inserted++;
       return 'inserted';
     }
     if (!existing) {
       const info = insert.run(r.sourceId, r.category, r.categoryCode ?? categoryCode(r.category), r.status, sCode, r.createdAt, r.eventAt, r.modifiedAt,
-        hour, weekday, r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, importId, verifiedAtOf(r, sCode));
+        hour, weekday, r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, importId, verifiedAtOf(r, sCode), outside);
       const id = Number(info.lastInsertRowid);
       // Without a known history the current status is recorded for all new reports at once by
       // finishInsertedHistory (one statement instead of one per row).
@@ -262,7 +268,7 @@ export function createReportUpserter(
     }
     const verifiedAt = existing.verified_at ?? (isVerifiedStatusCode(sCode) ? (r.modifiedAt ?? Date.now()) : null);
     update.run(r.category, r.categoryCode ?? categoryCode(r.category), r.status, sCode, r.createdAt, r.eventAt, r.modifiedAt, hour, weekday,
-      r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, verifiedAt, existing.id);
+      r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, verifiedAt, outside, existing.id);
     if (existing.status !== r.status) {
       // Inserted earlier in this same file with its first status still deferred: record that status first.
       if (deferHistory && existing.first_import_id === importId && !historyStarted.has(existing.id)) {
@@ -275,6 +281,7 @@ export function createReportUpserter(
     return 'updated';
   }
   function upsertColumns(c: IncomingColumns): void {
+    const outsideCol = c.outsideTerritory;
     for (let k = 0; k < c.n; k++) {
       const sourceId = c.sourceId[k];
       if (seen === null || insertMany === null || seen.has(sourceId) || Number.isNaN(c.x2180[k])) {
@@ -292,7 +299,7 @@ export function createReportUpserter(
       b[f++] = c.createdAt[k]; b[f++] = nullIfNaN(c.eventAt[k]); b[f++] = nullIfNaN(c.modifiedAt[k]); b[f++] = c.hour[k]; b[f++] = c.weekday[k];
       b[f++] = lon; b[f++] = lat; b[f++] = c.x2180[k]; b[f++] = c.y2180[k]; b[f++] = c.teryt[k]; b[f++] = c.description[k];
       b[f++] = c.unit[k]; b[f++] = c.beat[k]; b[f++] = c.officer[k]; b[f++] = districtOf ? districtOf(lon, lat) : null;
-      b[f++] = importId; b[f++] = importId; b[f++] = nullIfNaN(c.verifiedAt[k]);
+      b[f++] = importId; b[f++] = importId; b[f++] = nullIfNaN(c.verifiedAt[k]); b[f++] = outsideCol ? outsideCol[k] : 0;
       fill = f;
       if (fill === COLS * BATCH) flush();
       counts.inserted++;

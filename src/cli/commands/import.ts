@@ -1,18 +1,41 @@
 import path from 'node:path';
-import { importFile, ImportError, type ImportSummary } from '../../backend/import/importFile';
+import { CoordinateOrderError, importFile, ImportError, type ImportSummary } from '../../backend/import/importFile';
+import type { AxisOrder } from '../../core/import/coordinates';
+import { kindKey } from '../../core/import/coordinates';
+import { langFromEnv, translate } from '../../shared/i18n';
 import { openWorkspace } from '../../backend/store/workspace';
 import { one, parseArgs, UsageError } from '../args';
 import { out } from '../output';
 
-export const usage = `import FILE... --workspace W [--preset NAME] [--save-preset NAME] [--provenance TEXT] [--json]
+export const usage = `import FILE... --workspace W [--preset NAME] [--save-preset NAME] [--provenance TEXT]
+         [--xy easting-northing|northing-easting] [--outside keep|quarantine] [--json]
          Import KMZB exports (CSV/TSV, XLSX, GeoJSON, Esri JSON). Each file is one transaction;
-         bad rows go to quarantine. Exit 0 when the files were read (even with rejected rows).`;
+         bad rows go to quarantine. Exit 0 when the files were read (even with rejected rows).
+         The X/Y order is never guessed: when the file, the workspace's territory, beats and reports,
+         TERYT and the preset do not decide it, the file is refused (exit 5, nothing written) and
+         --xy decides: easting-northing = X holds the easting (or longitude), northing-easting =
+         X holds the northing (or latitude; Polish surveying order). lon-lat / lat-lon are accepted
+         as the same two values. --outside: reports outside the workspace's territory are kept and
+         flagged (default) or quarantined.`;
+
+const AXIS: Record<string, AxisOrder> = {
+  'easting-northing': 'easting-northing', 'northing-easting': 'northing-easting', 'lon-lat': 'easting-northing', 'lat-lon': 'northing-easting',
+};
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['workspace', 'preset', 'save-preset', 'provenance'], flags: ['json'] });
+  const args = parseArgs(argv, { values: ['workspace', 'preset', 'save-preset', 'provenance', 'xy', 'outside'], flags: ['json'] });
   const workspace = one(args, 'workspace');
   if (!workspace) throw new UsageError('import needs --workspace FILE');
   if (args.positional.length === 0) throw new UsageError('import needs at least one FILE');
+  const xy = one(args, 'xy');
+  if (xy !== undefined && !AXIS[xy]) throw new UsageError(`--xy must be easting-northing or northing-easting (or lon-lat / lat-lon), got "${xy}"`);
+  const outside = one(args, 'outside');
+  if (outside !== undefined && outside !== 'keep' && outside !== 'quarantine') throw new UsageError(`--outside must be keep or quarantine, got "${outside}"`);
+  const options = {
+    ...(xy ? { axisOrder: AXIS[xy] } : {}),
+    ...(outside ? { outsideTerritory: outside as 'keep' | 'quarantine' } : {}),
+  };
+  const lang = langFromEnv(process.env);
   // Fail early and clearly on a workspace that cannot be opened.
   openWorkspace(workspace).close();
   const json = args.flags.has('json');
@@ -25,7 +48,10 @@ export async function run(argv: string[]): Promise<number> {
     try {
       summary = await importFile(
         path.resolve(workspace),
-        { path: path.resolve(file), presetName: one(args, 'preset'), savePresetAs: one(args, 'save-preset'), provenance: one(args, 'provenance') },
+        {
+          path: path.resolve(file), presetName: one(args, 'preset'), savePresetAs: one(args, 'save-preset'), provenance: one(args, 'provenance'),
+          ...(Object.keys(options).length ? { options } : {}),
+        },
         {
           progress: (f) => {
             const now = Date.now();
@@ -38,8 +64,19 @@ export async function run(argv: string[]): Promise<number> {
         },
       );
     } catch (e) {
+      if (e instanceof CoordinateOrderError) {
+        // Nothing of this file was written; say why in the user's language and name the option that decides.
+        process.stderr.write(`rejon: ${translate(lang, e.msg!)}\n  ${translate(lang, e.decision.msg)}\n`);
+        for (const ev of e.decision.evidence) {
+          if (ev.verdict === 'none' && ev.straight === 0 && ev.swapped === 0) continue;
+          process.stderr.write(`  - ${translate(lang, 'coords.source', { source: ev.source })}: ${translate(lang, 'coords.evidence.row', { straight: ev.straight, swapped: ev.swapped, checked: ev.checked })}\n`);
+        }
+        process.stderr.write(`  ${translate(lang, 'coords.refuseHint')}\n`);
+        if (summaries.length > 0) process.stderr.write(`rejon: ${summaries.map((x) => x.fileName).join(', ')} imported before this file\n`);
+        return 5;
+      }
       if (e instanceof ImportError) {
-        process.stderr.write(`rejon: ${e.message}\n`);
+        process.stderr.write(`rejon: ${e.msg ? translate(lang, e.msg) : e.message}\n`);
         return 4;
       }
       throw e;
@@ -55,12 +92,14 @@ export async function run(argv: string[]): Promise<number> {
       out(`${summary.fileName}: ${summary.rows} rows in ${(summary.durationMs / 1000).toFixed(1)} s (${Math.round(summary.rowsPerSecond).toLocaleString('en')} rows/s)`);
       out(`  inserted ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}`);
       if (summary.nothingChanged) out('  nothing changed in the workspace' + (summary.sameFileAs ? ` (same file as import #${summary.sameFileAs.importId})` : ''));
-      out(`  coordinates: ${summary.coordinateExplanation}`);
+      out(`  ${translate(lang, 'coords.cli.line', { label: translate(lang, 'coords.kind', { kind: kindKey(summary.coordinateKind as never) }), why: translate(lang, summary.coordinate.msg) })}`);
+      for (const w of summary.warnings) out(`  ${translate(lang, w)}`);
+      if (summary.territory) out(`  ${translate(lang, summary.territory.msg)}`);
       for (const u of summary.unknownCategories) out(`  unknown category kept: "${u.name}" (${u.count})`);
       for (const r of summary.rejections.slice(0, 20)) out(`  row ${r.row}, ${r.column ?? r.field}: ${r.message}`);
       if (summary.rejected > 20) out(`  … ${summary.rejected - 20} more rejected rows in quarantine`);
     }
   }
-  if (json) out(JSON.stringify({ ...totals, rejections, files: summaries.map((s) => ({ file: s.fileName, importId: s.importId, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, nothingChanged: s.nothingChanged, unknownCategories: s.unknownCategories, coordinateKind: s.coordinateKind })) }));
+  if (json) out(JSON.stringify({ ...totals, rejections, files: summaries.map((s) => ({ file: s.fileName, importId: s.importId, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, nothingChanged: s.nothingChanged, unknownCategories: s.unknownCategories, coordinateKind: s.coordinateKind, coordinateDecidedBy: s.coordinate.decidedBy, outsideTerritory: s.territory?.outside ?? null, outsideAction: s.territory?.action ?? null })) }));
   return 0;
 }

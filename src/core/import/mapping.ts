@@ -38,6 +38,15 @@ export const ImportOptionsSchema = z
   .object({
     /** Force the coordinate interpretation (see FileCoordinateKind). */
     coordinateKind: z.enum(['wgs84', 'wgs84-swapped', 'puwg92', 'puwg92-swapped']).optional(),
+    /**
+     * Axis order of the X/Y columns (CLI --xy): 'easting-northing' = X holds the easting (or longitude),
+     * 'northing-easting' = X holds the northing (or latitude; Polish surveying order). The coordinate system itself
+     * still comes from the values. Given for an import it is the user's decision; saved with a preset it is the last
+     * evidence, used when the file and the workspace do not decide.
+     */
+    axisOrder: z.enum(['easting-northing', 'northing-easting']).optional(),
+    /** Reports outside the workspace's territory: kept and flagged (default) or quarantined with a reason. */
+    outsideTerritory: z.enum(['keep', 'quarantine']).optional(),
     decimalComma: z.boolean().optional(),
     encoding: z.enum(['utf-8', 'windows-1250', 'iso-8859-2', 'utf-16le', 'utf-16be']).optional(),
     delimiter: z.enum([';', ',', '\t', '|']).optional(),

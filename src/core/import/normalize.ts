@@ -7,6 +7,7 @@
  *   for each row: const r = normalize(row.record); r.ok ? upsert(r.report) : quarantine(r.rejection)
  */
 
+import { msg, type Msg } from '../message';
 import { matchCategory, UNKNOWN_CATEGORY_CODE, type Category } from '../domain/categories';
 import { matchStatus, type Status } from '../domain/statuses';
 import { classifyPair, inPolandWgs84, toPuwg92 } from '../domain/crs';
@@ -14,6 +15,8 @@ import {
   decideCoordinateKind,
   describeCoordinateKind,
   puwg92ToWgs84Fast,
+  type AreaEvidenceInput,
+  type AxisOrder,
   type CoordinateDecision,
   type CoordinateSample,
   type FileCoordinateKind,
@@ -36,7 +39,8 @@ import {
 
 /** Serialisable decisions taken once per file and applied to every row. */
 export interface FileDecisions {
-  coordinateKind: FileCoordinateKind | 'unknown';
+  /** 'undecided' never reaches the normaliser: the import asks or refuses first. */
+  coordinateKind: FileCoordinateKind | 'unknown' | 'undecided';
   decimalComma: boolean;
 }
 
@@ -47,6 +51,13 @@ export interface AnalyzeOptions {
   decimalComma?: boolean;
   /** CRS declared by a GeoJSON / Esri JSON file (reader.geometryCrs). */
   declaredCrs?: 'wgs84' | 'puwg92' | null;
+  /** The user's axis order for this import (CLI --xy, dialog). */
+  axisOrder?: AxisOrder;
+  /** The axis order saved with the preset in use, and its name. */
+  presetAxisOrder?: AxisOrder;
+  presetName?: string;
+  /** The workspace's territory / beats / existing reports as point tests (strongest first). */
+  areas?: readonly AreaEvidenceInput[];
 }
 
 export interface SampleAnalysis {
@@ -56,8 +67,8 @@ export interface SampleAnalysis {
   /** Sampled rows / rows with a parseable coordinate pair. */
   sampled: number;
   withCoordinates: number;
-  /** English sentences for the import dialog (empty when all is clear). */
-  warnings: string[];
+  /** Notes for the import dialog and summary, as message codes (empty when all is clear). */
+  warnings: Msg[];
 }
 
 /**
@@ -85,15 +96,18 @@ export function analyzeSample(records: readonly RawRecord[], mapping: Mapping, o
   }
   const coordinates = decideCoordinateKind(samples, {
     override: opts.coordinateKind,
+    axisOrder: opts.axisOrder,
+    presetAxisOrder: opts.presetAxisOrder,
+    presetName: opts.presetName,
     voivodeships: opts.voivodeships,
     hint: coordinateHeaderHint(mapping),
     declared: opts.declaredCrs ?? undefined,
+    areas: opts.areas,
   });
-  const warnings: string[] = [];
-  if (!colX || !colY) warnings.push('Coordinate columns are not mapped.');
-  else if (coordinates.kind === 'unknown') warnings.push(coordinates.explanation);
-  else if (coordinates.decidedBy === 'default') warnings.push(coordinates.explanation);
-  if (dc.commaValues > 0 && dc.dotValues > 0) warnings.push(`Coordinate columns mix decimal commas (${dc.commaValues}) and dots (${dc.dotValues}).`);
+  const warnings: Msg[] = [];
+  if (!colX || !colY) warnings.push(msg('coords.warn.notMapped'));
+  warnings.push(...coordinates.warnings);
+  if (dc.commaValues > 0 && dc.dotValues > 0) warnings.push(msg('coords.warn.mixedDecimal', { comma: dc.commaValues, dot: dc.dotValues }));
   return {
     decisions: { coordinateKind: coordinates.kind, decimalComma },
     coordinates,

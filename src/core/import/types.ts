@@ -116,6 +116,7 @@ export type RejectionReason =
   | 'zero-coordinates'
   | 'outside-poland'
   | 'unknown-crs'
+  | 'outside-territory'
   | 'read-error';
 
 /** Why a row cannot be imported (goes to quarantine). */

@@ -324,6 +324,7 @@ export const REASON_LABELS: Record<'pl' | 'en', Record<RejectionReason, string>>
     'zero-coordinates': 'współrzędne 0/0',
     'outside-poland': 'punkt poza Polską',
     'unknown-crs': 'nieznany układ współrzędnych',
+    'outside-territory': 'poza terenem komendy',
     'read-error': 'błąd odczytu wiersza',
   },
   en: {
@@ -336,6 +337,7 @@ export const REASON_LABELS: Record<'pl' | 'en', Record<RejectionReason, string>>
     'zero-coordinates': 'coordinates 0/0',
     'outside-poland': 'point outside Poland',
     'unknown-crs': 'unknown coordinate system',
+    'outside-territory': 'outside the command territory',
     'read-error': 'row read error',
   },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ImportOptionsSchema, MappingSchema } from '../../core/import/mapping';
 import type { MethodDef } from './method';
+import { MsgSchema } from './territory';
 
 /** Where the file to import is: a local path (desktop, CLI) or a file staged with uploadChunk (browser). */
 export const ImportSourceSchema = z.union([
@@ -10,6 +11,31 @@ export const ImportSourceSchema = z.union([
 export type ImportSource = z.infer<typeof ImportSourceSchema>;
 
 const PresetName = z.string().min(1).max(100);
+
+export const CoordinateEvidenceSchema = z.object({
+  source: z.enum(['range', 'polygons', 'territory', 'beats', 'reports', 'teryt']),
+  straight: z.number().int(),
+  swapped: z.number().int(),
+  checked: z.number().int(),
+  verdict: z.enum(['straight', 'swapped', 'undecided', 'none']),
+});
+
+/** How the coordinate order was decided and the evidence counted (core decideCoordinateKind). */
+export const CoordinateDecisionSchema = z.object({
+  decidedBy: z.string(),
+  msg: MsgSchema,
+  evidence: z.array(CoordinateEvidenceSchema),
+  candidates: z.array(z.string()).nullable(),
+  undecidedBecause: z.enum(['none', 'weak', 'contradictory']).nullable(),
+});
+
+export const ReadingPreviewSchema = z.object({
+  kind: z.string(),
+  points: z.array(z.tuple([z.number(), z.number()])),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+  powiaty: z.array(z.object({ name: z.string(), count: z.number().int() })),
+  inTerritory: z.number().int().nullable(),
+});
 
 export const ImportInspectionSchema = z.object({
   fileName: z.string(),
@@ -23,9 +49,15 @@ export const ImportInspectionSchema = z.object({
   presetName: z.string().nullable(),
   confidence: z.record(z.string(), z.number()),
   missingRequired: z.array(z.string()),
+  /** The decided kind, 'undecided' (the user must choose between `coordinate.candidates`) or 'unknown'. */
   coordinateKind: z.string(),
-  coordinateExplanation: z.string(),
-  warnings: z.array(z.string()),
+  coordinate: CoordinateDecisionSchema.extend({
+    /** The two readings of the X/Y columns when the order is in question (for the preview map), else null. */
+    previews: z.array(ReadingPreviewSchema).nullable(),
+  }),
+  warnings: z.array(MsgSchema),
+  /** The workspace has a territory (the outside-territory option applies). */
+  hasTerritory: z.boolean(),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
 });
@@ -49,8 +81,10 @@ export const ImportSummarySchema = z.object({
   mappingSource: z.string(),
   presetName: z.string().nullable(),
   coordinateKind: z.string(),
-  coordinateExplanation: z.string(),
-  warnings: z.array(z.string()),
+  coordinate: z.object({ decidedBy: z.string(), msg: MsgSchema, evidence: z.array(CoordinateEvidenceSchema) }),
+  warnings: z.array(MsgSchema),
+  /** Reports outside the workspace's territory and what was done with them; null without a territory. */
+  territory: z.object({ action: z.enum(['keep', 'quarantine']), outside: z.number().int(), msg: MsgSchema }).nullable(),
   rows: z.number(),
   durationMs: z.number(),
   rowsPerSecond: z.number(),

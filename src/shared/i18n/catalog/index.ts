@@ -3,6 +3,7 @@
  * (`feature.what`). One file per feature keeps parallel work from colliding.
  */
 import common from './common';
+import coordinates from './coordinates';
 
 export interface FeatureCatalog {
   pl: Record<string, string>;
@@ -11,4 +12,5 @@ export interface FeatureCatalog {
 
 export const CATALOGS: Record<string, FeatureCatalog> = {
   common,
+  coordinates,
 };

@@ -1,0 +1,54 @@
+import { RejonError, type RejonApi } from '../../shared/contract';
+import type { territoryMethods, TerritoryResult } from '../../shared/contract/territory';
+import { msg } from '../../core/message';
+import { toleranceOf } from '../../core/territory/area';
+import type { Backend } from '../backend';
+import {
+  BEATS_TERRITORY_NAME, beatsUnion, bundledPowiaty, getTerritory, outsideTerritoryCount, powiatParts, replaceTerritory, UnknownPowiatError,
+} from '../store/territory';
+import type { Db } from '../store/workspace';
+
+type Methods = keyof typeof territoryMethods;
+
+/** The territory as the contract returns it, with the current outside count. */
+export function territoryResult(db: Db, outside?: number): TerritoryResult {
+  const parts = getTerritory(db);
+  const reports = (db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
+  return {
+    parts: parts.map((p) => ({ name: p.name, source: p.source, areaKm2: p.areaM2 / 1e6, bbox: p.bbox, toleranceM: toleranceOf(p.source), geometry: p.geometry as never })),
+    areaKm2: parts.length ? parts.reduce((s, p) => s + p.areaM2, 0) / 1e6 : null,
+    outside: outside ?? outsideTerritoryCount(db),
+    reports,
+  };
+}
+
+/** Implementation of the territory methods of the contract (store/territory.ts does the work). */
+export function territoryApi(backend: Backend): Pick<RejonApi, Methods> {
+  const db = backend.db;
+  const changed = (outside: number): TerritoryResult => {
+    backend.emit({ type: 'workspace-changed' });
+    return territoryResult(db, outside);
+  };
+  return {
+    getTerritory: async () => territoryResult(db),
+    setTerritoryFromPowiaty: async ({ names }) => {
+      let parts;
+      try {
+        parts = powiatParts(names);
+      } catch (e) {
+        if (e instanceof UnknownPowiatError) {
+          throw new RejonError('bad-request', e.message, [{ path: 'names', message: e.message }], msg('territory.unknownPowiat', { name: e.given, closest: e.closest.join(', ') }));
+        }
+        throw e;
+      }
+      return changed(replaceTerritory(db, parts).outside);
+    },
+    setTerritoryFromBeats: async () => {
+      const u = beatsUnion(db);
+      if (!u) throw new RejonError('bad-request', 'The workspace has no beats to take the territory from.', undefined, msg('territory.noBeats'));
+      return changed(replaceTerritory(db, [{ name: BEATS_TERRITORY_NAME, source: 'beats', geometry: u }]).outside);
+    },
+    clearTerritory: async () => changed(replaceTerritory(db, []).outside),
+    listPowiatNames: async () => bundledPowiaty().map((p) => p.name).sort((a, b) => a.localeCompare(b, 'pl')),
+  };
+}
