@@ -20,6 +20,8 @@ export interface AnalysisInput {
   districtIds: Int32Array;
   /** Beats (WGS84), for aggregation to beats and as the study area. */
   districts: { id: number; name: string; geometry: Polygon | MultiPolygon }[];
+  /** Area A of PAI, m²: the territory, else the union of the beats (store/studyArea.ts); null = the grid's extent. */
+  studyAreaM2?: number | null;
 }
 
 type Req = Extract<AnalysisRequest, { method: string }>;
@@ -115,7 +117,10 @@ export function computeAnalysis(request: Req, input: AnalysisInput, run?: RunOpt
         }
         return counts;
       };
-      const r = hotspotQuality({ trainCounts: pick(request.trainFrom, request.trainTo), testCounts: pick(request.testFrom, request.testTo), areas: size * size }, { fraction: request.fraction ?? 0.05 });
+      const r = hotspotQuality(
+        { trainCounts: pick(request.trainFrom, request.trainTo), testCounts: pick(request.testFrom, request.testTo), areas: size * size, studyAreaM2: input.studyAreaM2 },
+        { fraction: request.fraction ?? 0.05 },
+      );
       return presentQuality(r, { cellSize: size, trainFrom: request.trainFrom, trainTo: request.trainTo, testFrom: request.testFrom, testTo: request.testTo });
     }
   }

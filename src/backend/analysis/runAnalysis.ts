@@ -5,6 +5,7 @@ import type { ReportFilter } from '../../core/domain/report';
 import { AnalysisRequestSchema, type AnalysisRequest } from '../../shared/contract/analysis';
 import { listDistrictRows } from '../store/districts';
 import { filterToSql } from '../store/reports';
+import { studyAreaM2 } from '../store/studyArea';
 import type { Db } from '../store/workspace';
 import { computeAnalysis, type AnalysisInput } from './compute';
 import type { PresentedAnalysis } from './present';
@@ -23,6 +24,7 @@ export function loadAnalysisInput(db: Db, filter: ReportFilter): AnalysisInput {
     ids: new Int32Array(n), x: new Float64Array(n), y: new Float64Array(n), times: new Float64Array(n),
     categories: new Uint8Array(n), districtIds: new Int32Array(n),
     districts: listDistrictRows(db).map((d) => ({ id: d.id, name: d.name, geometry: d.geometry })),
+    studyAreaM2: studyAreaM2(db),
   };
   let i = 0;
   for (const r of db.prepare(`SELECT id, x2180, y2180, created_at, category_code, district_id FROM reports ${where} ORDER BY id`).raw(true).iterate(...params) as IterableIterator<

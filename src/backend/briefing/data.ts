@@ -11,6 +11,8 @@ import type { BeatBriefing, BriefingData, BriefingRequest, ProvenanceEntry } fro
 import { getMeta, type Db } from '../store/workspace';
 import type { DistrictRow } from '../store/districts';
 import { resolveRequest, scopeClauses, type ResolvedRequest } from './request';
+import { studyArea } from '../store/studyArea';
+import { getTerritory } from '../store/territory';
 import { computeHotspots } from './hotspots';
 import path from 'node:path';
 
@@ -57,11 +59,16 @@ interface Columns {
   y: Float64Array;
   hour: Uint8Array;
   weekday: Uint8Array;
+  /** 1 = inside the territory (every report without one). */
+  inside: Uint8Array;
 }
 
-/** Reports of both periods in scope, as typed columns (no ids, no descriptions, no names). */
-function readColumns(db: Db, r: ResolvedRequest): Columns {
-  const { clauses, params } = scopeClauses(r);
+/**
+ * Reports of both periods in scope, as typed columns (no ids, no descriptions, no names). The whole command
+ * (`everyReport`) is every report matching the filter, outside all beats included.
+ */
+function readColumns(db: Db, r: ResolvedRequest, everyReport = false): Columns {
+  const { clauses, params } = scopeClauses(r, { everyReport });
   const lo = Math.min(r.period.fromMs, r.comparison.fromMs);
   const hi = Math.max(r.period.toMs, r.comparison.toMs);
   const where = ['created_at >= ?', 'created_at < ?', ...clauses].join(' AND ');
@@ -70,14 +77,15 @@ function readColumns(db: Db, r: ResolvedRequest): Columns {
   const c: Columns = {
     n, districtId: new Int32Array(n), createdAt: new Float64Array(n), categoryCode: new Uint8Array(n), statusCode: new Uint8Array(n),
     verifiedAt: new Float64Array(n), x: new Float64Array(n), y: new Float64Array(n), hour: new Uint8Array(n), weekday: new Uint8Array(n),
+    inside: new Uint8Array(n),
   };
   const stmt = db.prepare(
-    `SELECT district_id, created_at, category_code, status_code, x2180, y2180, hour, weekday,
+    `SELECT district_id, created_at, category_code, status_code, x2180, y2180, hour, weekday, outside_territory,
        (SELECT min(h.changed_at) FROM report_status_history h WHERE h.report_id = reports.id AND h.status IN (${VERIFIED.map(() => '?').join(',')})) AS verified
      FROM reports WHERE ${where}`,
   ).raw(true);
   let i = 0;
-  for (const row of stmt.iterate(...VERIFIED, ...all) as IterableIterator<[number | null, number, number, number, number, number, number, number, number | null]>) {
+  for (const row of stmt.iterate(...VERIFIED, ...all) as IterableIterator<[number | null, number, number, number, number, number, number, number, number, number | null]>) {
     if (i >= n) break;
     c.districtId[i] = row[0] ?? -1;
     c.createdAt[i] = row[1];
@@ -87,7 +95,8 @@ function readColumns(db: Db, r: ResolvedRequest): Columns {
     c.y[i] = row[5];
     c.hour[i] = row[6];
     c.weekday[i] = row[7];
-    c.verifiedAt[i] = row[8] ?? NaN;
+    c.inside[i] = row[8] ? 0 : 1;
+    c.verifiedAt[i] = row[9] ?? NaN;
     i++;
   }
   return c;
@@ -102,17 +111,30 @@ function categoriesOf(s: DistrictStats): BeatBriefing['categories'] {
 
 export function buildBriefingData(db: Db, workspaceFile: string, req: BriefingRequest): BriefingData {
   const r = resolveRequest(db, req);
-  const cols = readColumns(db, r);
+  const command = r.scope === 'command';
+  // The whole command: every report matching the filter (outside all beats included); the beats' rows and the
+  // total count the reports inside the territory, the ones outside it are a line apart.
+  const cols = readColumns(db, r, command);
   const opts = { from: r.period.fromMs, to: r.period.toMs, previousFrom: r.comparison.fromMs, previousTo: r.comparison.toMs, topCategories: 6 };
-  const stats = computeDistrictStats(cols, r.beats.map((b) => ({ id: b.id, areaKm2: b.areaM2 / 1e6 })), opts);
-  const totalArea = r.beats.reduce((a, b) => a + b.areaM2 / 1e6, 0);
-  const total = computeDistrictStats({ ...cols, districtId: new Int32Array(cols.n) }, [{ id: 0, areaKm2: totalArea }], opts)[0];
+  const stats = computeDistrictStats({ ...cols, include: cols.inside }, r.beats.map((b) => ({ id: b.id, areaKm2: b.areaM2 / 1e6 })), opts);
+  const area = command ? studyArea(db) : null;
+  const totalArea = area ? area.areaM2 / 1e6 : r.beats.reduce((a, b) => a + b.areaM2 / 1e6, 0);
+  const zero = new Int32Array(cols.n);
+  const total = computeDistrictStats({ ...cols, districtId: zero, include: cols.inside }, [{ id: 0, areaKm2: totalArea }], opts)[0];
+  const countWhere = (keep: (i: number) => boolean) => {
+    const inc = new Uint8Array(cols.n);
+    for (let i = 0; i < cols.n; i++) inc[i] = keep(i) ? 1 : 0;
+    const s = computeDistrictStats({ ...cols, districtId: zero, include: inc }, [{ id: 0, areaKm2: 0 }], opts)[0];
+    return { count: s.count, previousCount: s.previousCount };
+  };
+  const outsideBeats = command ? countWhere((i) => cols.inside[i] === 1 && cols.districtId[i] < 0) : null;
+  const outsideTerritory = command && getTerritory(db).length > 0 ? countWhere((i) => cols.inside[i] === 0) : null;
 
-  // Gi* over the whole command area: reports of every beat (same filters) in the current period.
-  const everywhere = r.scope === 'command' ? null : readColumns(db, { ...r, beats: r.allBeats });
+  // Gi* over the beats: reports of every beat (same filters) in the current period.
+  const everywhere = command ? null : readColumns(db, { ...r, beats: r.allBeats });
   const src = everywhere ?? cols;
   const idx: number[] = [];
-  for (let i = 0; i < src.n; i++) if (src.createdAt[i] >= r.period.fromMs && src.createdAt[i] < r.period.toMs) idx.push(i);
+  for (let i = 0; i < src.n; i++) if (src.districtId[i] >= 0 && src.createdAt[i] >= r.period.fromMs && src.createdAt[i] < r.period.toMs) idx.push(i);
   const take = <T extends Float64Array | Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
     const out = make(idx.length);
     idx.forEach((i, k) => { out[k] = a[i]; });
@@ -165,6 +187,8 @@ export function buildBriefingData(db: Db, workspaceFile: string, req: BriefingRe
       count: total.count, previousCount: total.previousCount, change: total.change, changePct: total.changePct, pValue: total.pValue,
       significant: total.significant, ratePerKm2: total.ratePerKm2, confirmedShare: total.confirmedShare,
       medianVerificationHours: total.medianVerificationHours, categories: totalCats, hourWeekday: total.hourWeekday, areaKm2: totalArea,
+      areaSource: command ? (area?.source ?? null) : 'selected-beats',
+      outsideBeats, outsideTerritory,
       beats: r.beats.length, hotspots: totalHotspots,
       summary: beatSummary({
         name: scopeName, where: r.scope === 'command' ? 'Na całym obszarze komendy' : r.beats.length === 1 ? undefined : `W wybranych rejonach (${r.beats.length})`, count: total.count, previousCount: total.previousCount, pValue: total.pValue,

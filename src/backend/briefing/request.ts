@@ -89,13 +89,18 @@ export function resolveRequest(db: Db, req: BriefingRequest): ResolvedRequest {
   };
 }
 
-/** SQL clauses for category/status filters and beats in scope (reports table columns). */
-export function scopeClauses(r: ResolvedRequest): { clauses: string[]; params: (string | number)[] } {
+/**
+ * SQL clauses for category/status filters and beats in scope (reports table columns). With `everyReport` the beats
+ * clause is left out: the whole command is every report matching the filter, outside all beats included.
+ */
+export function scopeClauses(r: ResolvedRequest, opts: { everyReport?: boolean } = {}): { clauses: string[]; params: (string | number)[] } {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   if (r.categories.length) { clauses.push(`category IN (${r.categories.map(() => '?').join(',')})`); params.push(...r.categories); }
   if (r.statuses.length) { clauses.push(`status IN (${r.statuses.map(() => '?').join(',')})`); params.push(...r.statuses); }
-  clauses.push(`district_id IN (${r.beats.map(() => '?').join(',') || 'NULL'})`);
-  params.push(...r.beats.map((b) => b.id));
+  if (!opts.everyReport) {
+    clauses.push(`district_id IN (${r.beats.map(() => '?').join(',') || 'NULL'})`);
+    params.push(...r.beats.map((b) => b.id));
+  }
   return { clauses, params };
 }

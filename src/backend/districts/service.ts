@@ -13,6 +13,8 @@ import { DistrictEditError, mergeGeometries, splitByLine } from '../../core/dist
 import { foldText } from '../../core/domain/text';
 import type { BeatFilter, BeatStats, DistrictEditResult, DistrictFileInspection, DistrictImportResult, DistrictStatsResult, DistrictValidation } from '../../shared/contract/districts';
 import { insertDistrict, listDistrictRows, type DistrictRow } from '../store/districts';
+import { getTerritory } from '../store/territory';
+import { studyArea } from '../store/studyArea';
 import type { Db } from '../store/workspace';
 import { BULK_UPDATE_THRESHOLD, reassignReports, withoutDistrictIndexes } from './assignment';
 import { readDistrictFile, toDistricts, type DistrictFile } from './readers';
@@ -473,6 +475,7 @@ function filterClauses(filter: BeatFilter | undefined): { clauses: string[]; par
   inList('status_code', filter?.statusCodes);
   inList('hour', filter?.hours);
   inList('weekday', filter?.weekdays);
+  if (filter?.territory) clauses.push(`outside_territory = ${filter.territory === 'outside' ? 1 : 0}`);
   return { clauses, params };
 }
 
@@ -527,29 +530,38 @@ export function districtStats(db: Db, input: { filter?: BeatFilter; previousFrom
   const categoryCode = new Uint8Array(n);
   const statusCode = new Uint8Array(n);
   const verifiedAt = new Float64Array(n);
+  const inside = new Uint8Array(n);
+  const outsideT = new Uint8Array(n);
   // verified_at: first confirmed/rejected status, maintained by the store (see store/reports.ts verifiedAtOf)
-  const stmt = db.prepare(`SELECT district_id, created_at, category_code, status_code, verified_at FROM reports WHERE ${where}`).raw(true);
+  const stmt = db.prepare(`SELECT district_id, created_at, category_code, status_code, verified_at, outside_territory FROM reports WHERE ${where}`).raw(true);
   let i = 0;
-  for (const row of stmt.iterate(...allParams) as IterableIterator<[number | null, number, number, number, number | null]>) {
+  for (const row of stmt.iterate(...allParams) as IterableIterator<[number | null, number, number, number, number | null, number]>) {
     if (i >= n) break;
     districtId[i] = row[0] ?? -1;
     createdAt[i] = row[1];
     categoryCode[i] = row[2];
     statusCode[i] = row[3];
     verifiedAt[i] = row[4] ?? NaN;
+    inside[i] = row[5] ? 0 : 1;
+    outsideT[i] = row[5] ? 1 : 0;
     i++;
   }
   const rows = listDistrictRows(db);
-  const stats = computeDistrictStats(
-    { districtId, createdAt, categoryCode, statusCode, verifiedAt },
-    rows.map((r) => ({ id: r.id, areaKm2: r.areaM2 / 1e6 })),
-    { ...period, alpha, includeUnassigned: true },
-  );
+  const cols = { districtId, createdAt, categoryCode, statusCode, verifiedAt };
+  const opts = { ...period, alpha };
+  // Beats and "outside all beats": reports inside the territory (every report without one).
+  const stats = computeDistrictStats({ ...cols, include: inside }, rows.map((r) => ({ id: r.id, areaKm2: r.areaM2 / 1e6 })), { ...opts, includeUnassigned: true });
+  // The whole command: every report inside the territory, beats or not; the outside-territory ones apart.
+  const area = studyArea(db);
+  const zero = new Int32Array(n);
+  const whole = computeDistrictStats({ ...cols, districtId: zero, include: inside }, [{ id: 0, areaKm2: area ? area.areaM2 / 1e6 : 0 }], opts)[0];
+  const hasTerritory = getTerritory(db).length > 0;
+  const outT = hasTerritory ? computeDistrictStats({ ...cols, districtId: zero, include: outsideT }, [{ id: 0, areaKm2: 0 }], opts)[0] : null;
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const out: BeatStats[] = stats.map((s) => {
+  const toOut = (s: (typeof stats)[number], id: number): BeatStats => {
     const r = byId.get(s.districtId);
     return {
-      id: s.districtId,
+      id,
       name: r?.name ?? '',
       officer: r?.officer ?? null,
       unit: r?.unit ?? null,
@@ -567,12 +579,17 @@ export function districtStats(db: Db, input: { filter?: BeatFilter; previousFrom
       hourWeekday: s.hourWeekday,
       medianVerificationHours: s.medianVerificationHours,
     };
-  });
+  };
+  const out: BeatStats[] = stats.map((s) => toOut(s, s.districtId));
   const outside = out.pop()!;
   const wanted = input.filter?.districtIds?.length ? new Set(input.filter.districtIds) : null;
   const beats = wanted ? out.filter((b) => wanted.has(b.id)) : out;
-  const total = beats.reduce((s, b) => s + b.count, 0) + outside.count;
-  return { ...period, alpha, beats, outside, total };
+  const wholeOut = toOut({ ...whole, districtId: -3 }, -3);
+  const outsideTerritory = outT ? toOut({ ...outT, districtId: -2 }, -2) : null;
+  // With beats picked in the filter the total is theirs plus the reports outside all beats (as before); the whole
+  // command is every report of the period matching the filter.
+  const total = wanted ? beats.reduce((s, b) => s + b.count, 0) + outside.count : wholeOut.count + (outsideTerritory?.count ?? 0);
+  return { ...period, alpha, beats, outside, whole: wholeOut, areaSource: area?.source ?? null, outsideTerritory, total };
 }
 
 /** Reports of the filter's period (all time when none) that lie outside every beat, newest first. */

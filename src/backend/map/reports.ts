@@ -26,6 +26,7 @@ export function mapFilterToSql(filter: MapFilter | undefined, ids: number[] | un
     }
     inList('r.hour', filter.hours);
     inList('r.weekday', filter.weekdays);
+    if (filter.territory) clauses.push(`r.outside_territory = ${filter.territory === 'outside' ? 1 : 0}`);
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

@@ -335,6 +335,7 @@ export function filterToSql(filter: ReportFilter | undefined): { where: string; 
   inList('district_id', filter.districtIds);
   inList('hour', filter.hours);
   inList('weekday', filter.weekdays);
+  if (filter.territory) clauses.push(`outside_territory = ${filter.territory === 'outside' ? 1 : 0}`);
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 

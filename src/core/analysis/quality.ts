@@ -6,8 +6,9 @@
  * ceil(fraction * F) features are the "hot spots" (F = number of features; only features with a positive
  * training value can be selected, so fewer may be chosen).
  *
- * Definitions (n = test incidents in hot spots, N = all test incidents, a = hot spot area, A = total area
- * of all features):
+ * Definitions (n = test incidents in hot spots, N = all test incidents, a = hot spot area, A = the study area:
+ * `studyAreaM2` when given (the command's territory, else the union of its beats: backend store/studyArea.ts),
+ * else the total area of all features):
  * - Hit rate = n / N (share of future incidents captured).
  * - PAI, Predictive Accuracy Index (Chainey, Tompson & Uhlig 2008) = (n / N) / (a / A).
  * - RRI, Recapture Rate Index (Levine 2008) = (n / n_train) / (N / N_train), with n_train the training
@@ -31,7 +32,7 @@ export interface HotspotQualityResult {
 }
 
 export function hotspotQuality(
-  input: { trainCounts: ArrayLike<number>; testCounts: ArrayLike<number>; areas: ArrayLike<number> | number },
+  input: { trainCounts: ArrayLike<number>; testCounts: ArrayLike<number>; areas: ArrayLike<number> | number; studyAreaM2?: number | null },
   params: { fraction: number; rankBy?: 'count' | 'density' },
 ): HotspotQualityResult {
   const { trainCounts, testCounts, areas } = input;
@@ -65,6 +66,7 @@ export function hotspotQuality(
       a += area(i);
     }
   }
+  if (input.studyAreaM2 != null && input.studyAreaM2 > 0) A = input.studyAreaM2;
   const hitRate = N > 0 ? n / N : NaN;
   return {
     method: 'hotspot-quality',

@@ -33,6 +33,8 @@ export interface ReportColumns {
   verifiedAt?: Float64Array | ArrayLike<number>;
   /** Alternative to verifiedAt: time to verification per report in ms, NaN when unknown. */
   verificationMs?: Float64Array | ArrayLike<number>;
+  /** Only reports with include[i] = 1 are counted (e.g. inside the command's territory); absent = all. */
+  include?: Uint8Array | ArrayLike<number>;
 }
 
 export interface StatsDistrict {
@@ -96,9 +98,9 @@ export function computeDistrictStats(columns: ReportColumns, districts: readonly
   if (!(prevTo > prevFrom)) throw new Error('computeDistrictStats: empty previous period');
   const topN = options.topCategories ?? 5;
   const alpha = options.alpha ?? 0.05;
-  const { districtId, createdAt, categoryCode, statusCode, verifiedAt, verificationMs } = columns;
+  const { districtId, createdAt, categoryCode, statusCode, verifiedAt, verificationMs, include } = columns;
   const n = districtId.length;
-  for (const [name, col] of [['createdAt', createdAt], ['categoryCode', categoryCode], ['statusCode', statusCode], ['verifiedAt', verifiedAt], ['verificationMs', verificationMs]] as const) {
+  for (const [name, col] of [['createdAt', createdAt], ['categoryCode', categoryCode], ['statusCode', statusCode], ['verifiedAt', verifiedAt], ['verificationMs', verificationMs], ['include', include]] as const) {
     if (col && col.length !== n) throw new Error(`computeDistrictStats: column ${name} has ${col.length} values, districtId has ${n}`);
   }
 
@@ -124,6 +126,7 @@ export function computeDistrictStats(columns: ReportColumns, districts: readonly
   const hw = new Int32Array(S * 168);
   const reportSlot = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
+    if (include && !include[i]) continue;
     const t = createdAt[i];
     const s = slotOf(districtId[i]);
     if (s < 0) continue;

@@ -44,4 +44,9 @@ export interface ReportFilter {
   hours?: number[];
   /** 0 = Monday ... 6 = Sunday. */
   weekdays?: number[];
+  /**
+   * Only reports inside ('inside') or outside ('outside') the workspace's territory (reports.outside_territory,
+   * the powiat tolerance applied); absent = all.
+   */
+  territory?: 'inside' | 'outside';
 }

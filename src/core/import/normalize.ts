@@ -106,6 +106,7 @@ export function analyzeSample(records: readonly RawRecord[], mapping: Mapping, o
   });
   const warnings: Msg[] = [];
   if (!colX || !colY) warnings.push(msg('coords.warn.notMapped'));
+  else if (coordinates.kind === 'unknown') warnings.push(coordinates.msg);
   warnings.push(...coordinates.warnings);
   if (dc.commaValues > 0 && dc.dotValues > 0) warnings.push(msg('coords.warn.mixedDecimal', { comma: dc.commaValues, dot: dc.dotValues }));
   return {

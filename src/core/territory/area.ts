@@ -19,7 +19,7 @@
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { toPuwg92 } from '../domain/crs';
-import { buildDistrictIndex, locateSlot, type DistrictIndex } from '../districts/assign';
+import { buildDistrictIndex, locateSlot, type DistrictIndex } from '../districts/pointIndex';
 import { polygonsOf } from '../districts/geometry';
 
 export type TerritorySourceKind = 'powiat' | 'beats' | 'file' | 'drawn';

@@ -3,6 +3,7 @@
  * whole scope, and per beat a map page (map, key numbers, summary) and a detail page (hotspot table,
  * category chart, hour × weekday matrix). Built from getBriefingData only.
  */
+import { translate } from '../../shared/i18n';
 import type { ReactNode } from 'react';
 import type { BeatBriefing, BriefingData, BriefingPeriod } from '../../shared/contract/briefing';
 import { CategoryBars, HourWeekdayMatrix } from './charts';
@@ -179,6 +180,22 @@ function OverviewPage({ data }: { data: BriefingData }) {
                   <td className="num">{b.hotspots.length}</td>
                 </tr>
               ))}
+              {data.total.outsideBeats && data.total.outsideBeats.count + data.total.outsideBeats.previousCount > 0 && (
+                <tr className="outside" data-testid="briefing-outside-beats">
+                  <td className="name">({translate(tr.lang, 'territory.stats.outsideBeats')})</td>
+                  <td className="num">{tr.n(data.total.outsideBeats.count)}</td>
+                  <td className="num">{tr.n(data.total.outsideBeats.previousCount)}</td>
+                  <td className="num" colSpan={4} />
+                </tr>
+              )}
+              {data.total.outsideTerritory && data.total.outsideTerritory.count + data.total.outsideTerritory.previousCount > 0 && (
+                <tr className="outside" data-testid="briefing-outside-territory">
+                  <td className="name">({translate(tr.lang, 'territory.stats.outsideTerritory')})</td>
+                  <td className="num">{tr.n(data.total.outsideTerritory.count)}</td>
+                  <td className="num">{tr.n(data.total.outsideTerritory.previousCount)}</td>
+                  <td className="num" colSpan={4} />
+                </tr>
+              )}
             </tbody>
           </table>
           <div className="pp-note">* {t('significant')} (p &lt; 0,05). {methodNote(data, tr)}</div>

@@ -128,8 +128,21 @@ export interface BriefingData {
   statuses: string[];
   scope: 'command' | 'beats';
   sections: Record<BriefingSection, boolean>;
-  /** Whole scope together. */
-  total: Omit<BeatBriefing, 'id' | 'name' | 'kind' | 'officer' | 'unit' | 'bbox' | 'hotspots'> & { beats: number; hotspots: number };
+  /**
+   * Whole scope together. For the whole command ('command'): every report matching the filter inside the command's
+   * territory (all reports without one), outside all beats included; rate per km² over the study area (territory,
+   * else union of beats). For selected beats: their reports and their area.
+   */
+  total: Omit<BeatBriefing, 'id' | 'name' | 'kind' | 'officer' | 'unit' | 'bbox' | 'hotspots'> & {
+    beats: number;
+    hotspots: number;
+    /** Where areaKm2 comes from. */
+    areaSource: 'territory' | 'beats' | 'selected-beats' | null;
+    /** Whole command only: reports in `total` outside every beat ("poza rejonami"). */
+    outsideBeats: { count: number; previousCount: number } | null;
+    /** Whole command with a territory: reports outside it, NOT in `total`, stated apart. */
+    outsideTerritory: { count: number; previousCount: number } | null;
+  };
   beats: BeatBriefing[];
   /** Beat polygons in scope (WGS84), properties {id, name, kind}. */
   beatsGeoJson: FeatureCollection;

@@ -18,6 +18,8 @@ export const BeatFilterSchema = z
     districtIds: z.array(z.number().int().nonnegative()).max(10_000).optional(),
     hours: z.array(z.number().int().min(0).max(23)).max(24).optional(),
     weekdays: z.array(z.number().int().min(0).max(6)).max(7).optional(),
+    /** Only reports inside / outside the workspace's territory (as ReportFilter.territory). */
+    territory: z.enum(['inside', 'outside']).optional(),
   })
   .strict();
 export type BeatFilter = z.infer<typeof BeatFilterSchema>;
@@ -147,9 +149,20 @@ export const DistrictStatsResultSchema = z.object({
   previousFrom: z.number(),
   previousTo: z.number(),
   alpha: z.number(),
+  /** Per beat: reports inside the command's territory (all reports when the workspace has none). */
   beats: z.array(BeatStatsSchema),
-  /** Reports of the period (matching the filter) that lie outside every beat. */
+  /** "Poza rejonami": reports of the period (matching the filter, inside the territory) outside every beat. */
   outside: BeatStatsSchema,
+  /**
+   * The whole command (id -3): every report of the period matching the filter inside the territory (all without
+   * one), beats and outside-beats alike; rate per km² by the study area (territory, else union of beats).
+   */
+  whole: BeatStatsSchema,
+  /** Where the whole command's area comes from. */
+  areaSource: z.enum(['territory', 'beats']).nullable(),
+  /** Reports flagged outside the territory (id -2), stated apart; null when the workspace has no territory. */
+  outsideTerritory: BeatStatsSchema.nullable(),
+  /** Every report of the period matching the filter: whole.count + outsideTerritory.count. */
   total: z.number().int(),
 });
 export type DistrictStatsResult = z.infer<typeof DistrictStatsResultSchema>;

@@ -10,6 +10,8 @@ export const ReportFilterSchema = z
     districtIds: z.array(z.number().int().nonnegative()).max(10_000).optional(),
     hours: z.array(z.number().int().min(0).max(23)).max(24).optional(),
     weekdays: z.array(z.number().int().min(0).max(6)).max(7).optional(),
+    /** Only reports inside / outside the workspace's territory; absent = all. */
+    territory: z.enum(['inside', 'outside']).optional(),
   })
   .strict();
 export type ReportFilterInput = z.infer<typeof ReportFilterSchema>;

@@ -18,6 +18,8 @@ export const MapFilterSchema = z
     districtIds: z.array(z.number().int().nonnegative()).max(10_000).optional(),
     hours: z.array(z.number().int().min(0).max(23)).max(24).optional(),
     weekdays: z.array(z.number().int().min(0).max(6)).max(7).optional(),
+    /** Only reports inside / outside the workspace's territory (as ReportFilter.territory). */
+    territory: z.enum(['inside', 'outside']).optional(),
   })
   .strict();
 export type MapFilter = z.infer<typeof MapFilterSchema>;

@@ -8,7 +8,7 @@ const KIND_PL =
 const KIND_EN =
   '{kind, select, wgs84 {WGS84 (degrees): X = longitude, Y = latitude} wgs84Swapped {WGS84 (degrees), swapped columns: X = latitude, Y = longitude} puwg92 {PUWG 1992 (EPSG:2180): X = easting, Y = northing — Esri/KMZB order} puwg92Swapped {PUWG 1992 (EPSG:2180): X = northing, Y = easting — Polish surveying order} undecided {X/Y axis order not decided} other {coordinate system not recognised}}';
 const SOURCE_PL =
-  '{source, select, range {zakresy wartości} polygons {granice Polski} territory {teren komendy} beats {rejony służbowe} reports {wcześniejsze zgłoszenia} teryt {kody TERYT} other {dane}}';
+  '{source, select, range {zakresy wartości} polygons {granice Polski} territory {teren komendy} beats {rejony służbowe} reports {wcześniejsze zgłoszenia} teryt {kody TERYT} other {inne dane}}';
 const SOURCE_EN =
   '{source, select, range {the value ranges} polygons {the borders of Poland} territory {the command territory} beats {the beats} reports {the earlier reports} teryt {the TERYT codes} other {the data}}';
 
@@ -39,7 +39,7 @@ export default {
     'coords.warn.notMapped': 'Kolumny współrzędnych nie są przypisane.',
     'coords.warn.mixedDecimal': 'Kolumny współrzędnych mieszają przecinki dziesiętne ({comma}) i kropki ({dot}).',
     'coords.evidence.title': 'Przesłanki',
-    'coords.evidence.row': '{straight} : {swapped} z {checked}',
+    'coords.evidence.row': '{straight} przy X = wschodnia, {swapped} przy X = północna (z {checked})',
     'coords.evidence.verdict': '{verdict, select, straight {X = wschodnia} swapped {X = północna} undecided {nie rozstrzyga} other {brak danych}}',
     'coords.preview.title': 'Podgląd obu odczytań (do {n} punktów z pliku)',
     'coords.preview.reading': '{reading, select, straight {Odczyt A} other {Odczyt B}}',
@@ -60,7 +60,7 @@ export default {
     'territory.noBeats': 'Obszar roboczy nie ma rejonów: nie ma z czego wyznaczyć terenu.',
     'territory.title': 'Teren komendy',
     'territory.none': 'Nie określono terenu komendy. Bez niego nie wiadomo, które zgłoszenia leżą poza nim, a kolejność osi X/Y w plikach bez TERYT trzeba wskazywać ręcznie.',
-    'territory.part': '{name} — {source, select, powiat {powiat z PRG (uproszczony, tolerancja {tol} m)} beats {suma rejonów} file {z pliku} drawn {narysowany} other {inny}}',
+    'territory.part': '{name} — {source, select, powiat {powiat z PRG (uproszczony, tolerancja {tol} m)} beats {suma rejonów} file {z pliku} drawn {narysowany ręcznie} other {inne źródło}}',
     'territory.area': 'Powierzchnia: {km2, number, ::.0} km²',
     'territory.outsideCount': 'Poza terenem: {n, plural, one {# zgłoszenie} few {# zgłoszenia} many {# zgłoszeń} other {# zgłoszenia}}',
     'territory.fromBeats': 'Wyznacz z rejonów',
@@ -107,7 +107,7 @@ export default {
     'coords.warn.notMapped': 'The coordinate columns are not mapped.',
     'coords.warn.mixedDecimal': 'The coordinate columns mix decimal commas ({comma}) and dots ({dot}).',
     'coords.evidence.title': 'Evidence',
-    'coords.evidence.row': '{straight} : {swapped} of {checked}',
+    'coords.evidence.row': '{straight} with X = easting, {swapped} with X = northing (of {checked})',
     'coords.evidence.verdict': '{verdict, select, straight {X = easting} swapped {X = northing} undecided {does not decide} other {no data}}',
     'coords.preview.title': 'Preview of both readings (up to {n} points of the file)',
     'coords.preview.reading': '{reading, select, straight {Reading A} other {Reading B}}',
@@ -128,7 +128,7 @@ export default {
     'territory.noBeats': 'The workspace has no beats: there is nothing to take the territory from.',
     'territory.title': 'Command territory',
     'territory.none': 'No command territory is set. Without it nobody can tell which reports lie outside it, and the X/Y order of files without TERYT has to be given by hand.',
-    'territory.part': '{name} — {source, select, powiat {county from PRG (simplified, tolerance {tol} m)} beats {union of the beats} file {from a file} drawn {drawn} other {other}}',
+    'territory.part': '{name} — {source, select, powiat {county from PRG (simplified, tolerance {tol} m)} beats {union of the beats} file {from a file} drawn {drawn by hand} other {another source}}',
     'territory.area': 'Area: {km2, number, ::.0} km²',
     'territory.outsideCount': 'Outside the territory: {n, plural, one {# report} other {# reports}}',
     'territory.fromBeats': 'Take from the beats',

@@ -47,7 +47,9 @@ describe('importFile', () => {
       { id: 'A5', category: 'Akty wandalizmu', status: 'Cokolwiek', created: '15.06.2025 10:00', lon: 19.7, lat: 51.4 },
     ]);
     const s1 = await importFile(ws, { path: f1 });
-    expect(s1.coordinateExplanation).toMatch(/workspace's area/);
+    // was: coordinateExplanation matching the English "…fall in this workspace's area…" sentence; the decision is a
+    // message code with the counts now (beats decide: no territory, no TERYT on these rows)
+    expect(s1.coordinate).toMatchObject({ decidedBy: 'beats', msg: { code: 'coords.decided.beats', params: { n: 5, total: 5, other: 0 } } });
     expect(s1).toMatchObject({ inserted: 3, updated: 0, unchanged: 0, rejected: 2, coordinateKind: 'puwg92-swapped' });
     expect(s1.unknownCategories).toEqual([{ name: 'Nowa kategoria testowa', count: 1 }]);
     expect(s1.rejections.map((r) => [r.row, r.column, r.reason])).toEqual([

@@ -95,7 +95,7 @@ describe('decideCoordinateKind', () => {
     expect(d2).toMatchObject({ kind: 'puwg92-swapped', decidedBy: 'teryt' });
     expect(d2.teryt).toEqual({ straight: 0, swapped: 30, checked: 30 });
   });
-  it('ambiguous without TERYT: polygons decide when one order leaves Poland, else Esri order', () => {
+  it('ambiguous without TERYT: polygons decide when one order leaves Poland, else nothing is guessed', () => {
     // near Suwałki (NE): swapped reading lands outside the polygons (Kaliningrad / Lithuania / sea)
     const ne = around(22.93, 54.1, 20, 0.1).map(([lon, lat]) => toPuwg92(lon, lat));
     const c = ne.map(([e, n]) => ({ a: n, b: e }));
@@ -107,8 +107,10 @@ describe('decideCoordinateKind', () => {
     }
     const pts = around(19.703, 51.4053, 30).map(([lon, lat]) => toPuwg92(lon, lat));
     const d = decideCoordinateKind(pts.map(([e, n]) => ({ a: e, b: n })), { voivodeships: vi, hint: 'xy' });
-    expect(d).toMatchObject({ kind: 'puwg92', decidedBy: 'default', ambiguousByRange: true });
-    expect(d.explanation).toMatch(/Esri/);
+    // Was { kind: 'puwg92', decidedBy: 'default' } with an English "assuming the Esri order" sentence: that locked
+    // in the silent guess of issue 12 (X = northing files landed ~200 km away). Now the user must choose.
+    expect(d).toMatchObject({ kind: 'undecided', decidedBy: 'none', ambiguousByRange: true, candidates: ['puwg92', 'puwg92-swapped'], undecidedBecause: 'none' });
+    expect(d.msg).toEqual({ code: 'coords.undecided.none', params: { crs: 'puwg92' } });
   });
   it('override, declared geometry CRS and unknown', () => {
     const pts = [{ a: 548883, b: 393423 }];
@@ -117,6 +119,60 @@ describe('decideCoordinateKind', () => {
     expect(decideCoordinateKind(pts, { hint: 'geometry' })).toMatchObject({ kind: 'puwg92' });
     expect(decideCoordinateKind([{ a: 1, b: 2 }, { a: 5000000, b: 1 }]).kind).toBe('unknown');
     expect(decideCoordinateKind([]).kind).toBe('unknown');
+  });
+  describe('workspace evidence, thresholds and the preset (issue 12)', () => {
+    const city = around(19.703, 51.4053, 40).map(([lon, lat]) => toPuwg92(lon, lat));
+    const swappedPairs = city.map(([e, n]) => ({ a: n, b: e })); // X = northing
+    // a box around Piotrków as the "territory" point test
+    const box = (lon0: number, lat0: number, lon1: number, lat1: number) => (lon: number, lat: number) => lon >= lon0 && lon <= lon1 && lat >= lat0 && lat <= lat1;
+    const piotrkow = box(19.5, 51.2, 20.1, 51.6);
+
+    it('the territory decides an X = northing file without TERYT, with counts in the message', () => {
+      const d = decideCoordinateKind(swappedPairs, { voivodeships: vi, hint: 'xy', areas: [{ source: 'territory', contains: piotrkow }] });
+      expect(d).toMatchObject({ kind: 'puwg92-swapped', decidedBy: 'territory' });
+      expect(d.msg).toEqual({ code: 'coords.decided.territory', params: { kind: 'puwg92Swapped', n: 40, total: 40, other: 0 } });
+      expect(d.evidence.find((e) => e.source === 'territory')).toEqual({ source: 'territory', straight: 0, swapped: 40, checked: 40, verdict: 'swapped' });
+    });
+    it('beats and existing reports decide in that order; a disagreeing pair of sources is contradictory', () => {
+      expect(decideCoordinateKind(swappedPairs, { voivodeships: vi, areas: [{ source: 'beats', contains: piotrkow }] })).toMatchObject({ kind: 'puwg92-swapped', decidedBy: 'beats' });
+      expect(decideCoordinateKind(swappedPairs, { voivodeships: vi, areas: [{ source: 'reports', contains: piotrkow }] })).toMatchObject({ kind: 'puwg92-swapped', decidedBy: 'reports' });
+      // Wielkopolska box: where the straight reading of these values lands
+      const wrong = box(17.0, 52.5, 18.0, 53.1);
+      const [lonW, latW] = fromPuwg92(393423, 548883);
+      expect(wrong(lonW, latW)).toBe(true);
+      const d = decideCoordinateKind(swappedPairs, { voivodeships: vi, areas: [{ source: 'territory', contains: piotrkow }, { source: 'reports', contains: wrong }] });
+      expect(d).toMatchObject({ kind: 'undecided', undecidedBecause: 'contradictory' });
+      // TERYT of the other voivodeship against the territory: contradictory too
+      const t = decideCoordinateKind(swappedPairs.map((p) => ({ ...p, teryt: '3064011' })), { voivodeships: vi, areas: [{ source: 'territory', contains: piotrkow }] });
+      expect(t).toMatchObject({ kind: 'undecided', undecidedBecause: 'contradictory' });
+    });
+    it('weak evidence does not decide: fewer than 20% of the points inside, or less than 3 times the other reading', () => {
+      let k = 0;
+      const few = (lon: number, lat: number) => piotrkow(lon, lat) && k++ % 10 === 0; // ~10% of the points
+      const d = decideCoordinateKind(swappedPairs, { voivodeships: vi, areas: [{ source: 'territory', contains: few }] });
+      expect(d).toMatchObject({ kind: 'undecided', undecidedBecause: 'weak' });
+      const both = () => true; // both readings inside: no information
+      expect(decideCoordinateKind(swappedPairs, { voivodeships: vi, areas: [{ source: 'territory', contains: both }] })).toMatchObject({ kind: 'undecided', undecidedBecause: 'weak' });
+    });
+    it('the preset settles missing evidence but never overrides the data; the user overrides with a warning', () => {
+      const p = decideCoordinateKind(swappedPairs, { voivodeships: vi, presetAxisOrder: 'northing-easting', presetName: 'KMP' });
+      expect(p).toMatchObject({ kind: 'puwg92-swapped', decidedBy: 'preset', msg: { code: 'coords.decided.preset', params: { kind: 'puwg92Swapped', preset: 'KMP' } } });
+      const q = decideCoordinateKind(swappedPairs, { voivodeships: vi, presetAxisOrder: 'easting-northing', presetName: 'KMP', areas: [{ source: 'territory', contains: piotrkow }] });
+      expect(q).toMatchObject({ kind: 'puwg92-swapped', decidedBy: 'territory' });
+      expect(q.warnings).toEqual([{ code: 'coords.warn.presetOverridden', params: { preset: 'KMP', source: 'territory' } }]);
+      const u = decideCoordinateKind(swappedPairs, { voivodeships: vi, axisOrder: 'easting-northing', areas: [{ source: 'territory', contains: piotrkow }] });
+      expect(u).toMatchObject({ kind: 'puwg92', decidedBy: 'override' });
+      expect(u.warnings[0]).toMatchObject({ code: 'coords.warn.overrideContradicted', params: { source: 'territory', n: 40, other: 0, total: 40 } });
+      // --xy on a WGS84 file: lat/lon columns
+      const w = decideCoordinateKind([{ a: 51.4, b: 19.7 }], { axisOrder: 'northing-easting' });
+      expect(w).toMatchObject({ kind: 'wgs84-swapped', decidedBy: 'override' });
+    });
+    it('a single garbage pair that fits one order only does not decide a file of ambiguous pairs', () => {
+      const withJunk = [...swappedPairs, { a: 800000, b: 300000 }]; // easting > 775k: "unambiguous" straight
+      const d = decideCoordinateKind(withJunk, { voivodeships: vi });
+      expect(d.kind).toBe('undecided');
+      expect(d.evidence[0]).toMatchObject({ source: 'range', straight: 1, swapped: 0, verdict: 'undecided' });
+    });
   });
   it('terytVoivodeship', () => {
     expect(terytVoivodeship('1062011')).toBe('10');
