@@ -13,13 +13,13 @@ import {
   cleanMapping,
   confidenceLevel,
   coordinateKindLabel,
-  explainCoordinates,
   fieldLabel,
   mappingProblems,
   previewUsesDecimalComma,
   sameMapping,
-  translateWarning,
 } from './logic';
+import { useI18n } from '../i18n/i18n';
+import { CoordinatePreview } from './CoordinatePreview';
 
 export interface Preset {
   name: string;
@@ -64,6 +64,9 @@ function delimiterName(d: string, lang: 'pl' | 'en'): string {
 export function MappingDialog(props: Props) {
   const { fileName, inspection, presets, busy, onReinspect, onStart, onCancel, onDeletePreset } = props;
   const { t, lang, n } = useImportI18n();
+  const { tm } = useI18n();
+  const [outside, setOutside] = useState<'keep' | 'quarantine'>('keep');
+  const undecided = inspection.coordinateKind === 'undecided';
   const [mapping, setMapping] = useState<Mapping>(inspection.mapping);
   const [edited, setEdited] = useState<Set<ImportField>>(new Set());
   const [overrides, setOverrides] = useState<Overrides>({});
@@ -113,17 +116,20 @@ export function MappingDialog(props: Props) {
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
-    if (problems.length > 0 || busy) return;
+    if (problems.length > 0 || busy || undecided) return;
     const clean = cleanMapping(mapping);
     const req: StartRequest = {};
     const unchanged = sameMapping(clean, inspection.mapping);
+    const extra = inspection.hasTerritory && outside !== 'keep' ? { outsideTerritory: outside } : {};
     if (unchanged && fromPreset && inspection.presetName) {
       req.presetName = inspection.presetName;
-      if (Object.keys(overrides).length > 0) req.options = overrides;
+      const options = { ...overrides, ...extra };
+      if (Object.keys(options).length > 0) req.options = options;
     } else {
       req.mapping = clean;
-      const presetOpts = presets.find((p) => p.name === inspection.presetName)?.options ?? {};
-      const options = { ...presetOpts, ...overrides };
+      // The preset's coordinate order stays the preset's (the last evidence), not this import's decision.
+      const { coordinateKind: _k, axisOrder: _a, ...presetOpts } = presets.find((p) => p.name === inspection.presetName)?.options ?? {};
+      const options = { ...presetOpts, ...overrides, ...extra };
       if (Object.keys(options).length > 0) req.options = options;
     }
     if (savePreset && presetNameInput.trim()) req.savePresetAs = presetNameInput.trim().slice(0, 100);
@@ -196,13 +202,34 @@ export function MappingDialog(props: Props) {
         </label>
       </section>
 
-      <section className={`imp-coords${inspection.coordinateKind === 'unknown' ? ' bad' : ''}`} data-testid="import-coordinates">
+      <section className={`imp-coords${inspection.coordinateKind === 'unknown' || undecided ? ' bad' : ''}`} data-testid="import-coordinates">
         <div className="imp-coords-main">
-          <span className="muted">{t('coordinates')}:</span> <strong data-testid="import-coord-kind" data-kind={inspection.coordinateKind}>{coordinateKindLabel(inspection.coordinateKind, lang)}</strong>
+          <span className="muted">{t('coordinates')}:</span> <strong data-testid="import-coord-kind" data-kind={inspection.coordinateKind} data-decided-by={inspection.coordinate.decidedBy}>{coordinateKindLabel(inspection.coordinateKind, lang)}</strong>
         </div>
-        <div className="imp-coords-why">
-          {t('whyDecision')}: {explainCoordinates(inspection.coordinateExplanation, lang, { omitKind: true })}
+        <div className="imp-coords-why" data-testid="import-coord-why">
+          {t('whyDecision')}: {tm(inspection.coordinate.msg)}
         </div>
+        {inspection.coordinate.evidence.some((e) => e.verdict !== 'none' || e.straight + e.swapped > 0) && (
+          <details className="imp-evidence" open={undecided}>
+            <summary className="small">{tm('coords.evidence.title')}</summary>
+            <ul className="small" data-testid="import-coord-evidence">
+              {inspection.coordinate.evidence.map((e) => (
+                <li key={e.source} data-source={e.source} data-verdict={e.verdict}>
+                  {tm('coords.source', { source: e.source })}: {tm('coords.evidence.row', { straight: e.straight, swapped: e.swapped, checked: e.checked })} — {tm('coords.evidence.verdict', { verdict: e.verdict })}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {undecided && <div className="imp-note" role="alert" data-testid="import-coord-choose">{tm('coords.choose')}</div>}
+        {inspection.coordinate.previews && (undecided || overrides.coordinateKind) ? (
+          <CoordinatePreview previews={inspection.coordinate.previews} chosenKind={overrides.coordinateKind ?? null} disabled={busy} onChoose={(k) => change({ coordinateKind: k as FileCoordinateKind })} />
+        ) : inspection.coordinate.previews ? (
+          <details className="imp-evidence">
+            <summary className="small">{tm('coords.preview.title', { n: inspection.coordinate.previews[0]?.points.length ?? 0 })}</summary>
+            <CoordinatePreview previews={inspection.coordinate.previews} chosenKind={inspection.coordinateKind} disabled={busy} onChoose={(k) => change({ coordinateKind: k as FileCoordinateKind })} />
+          </details>
+        ) : null}
         {xyChanged && <div className="imp-note">{t('coordChangedMapping')}</div>}
         <label className="imp-inline">
           {t('coordOverride')}:{' '}
@@ -219,10 +246,22 @@ export function MappingDialog(props: Props) {
         <section className="imp-warnings" data-testid="import-warnings">
           <strong>{t('warnings')}:</strong>
           <ul>
-            {[...new Set(inspection.warnings.map((w) => translateWarning(w, lang)))].map((w) => (
+            {[...new Set(inspection.warnings.map((w) => tm(w)))].map((w) => (
               <li key={w}>{w}</li>
             ))}
           </ul>
+        </section>
+      )}
+
+      {inspection.hasTerritory && (
+        <section className="imp-presets">
+          <label className="imp-inline">
+            {tm('territory.outsideOption')}:{' '}
+            <select data-testid="import-outside" value={outside} onChange={(e) => setOutside(e.target.value as 'keep' | 'quarantine')} disabled={busy}>
+              <option value="keep">{tm('territory.outside.keep')}</option>
+              <option value="quarantine">{tm('territory.outside.quarantine')}</option>
+            </select>
+          </label>
         </section>
       )}
 
@@ -375,7 +414,7 @@ export function MappingDialog(props: Props) {
         <button type="button" onClick={onCancel} data-testid="import-cancel-mapping">
           {t('cancel')}
         </button>
-        <button type="submit" className="imp-primary" data-testid="import-start" disabled={busy || problems.length > 0}>
+        <button type="submit" className="imp-primary" data-testid="import-start" disabled={busy || problems.length > 0 || undecided}>
           {t('startImport')}
         </button>
       </div>

@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import type { ImportSummaryOut } from '../../shared/contract/import';
 import { IMPORT_FIELDS } from '../../core/import/types';
 import { useImportI18n } from './useImportI18n';
-import { quote, coordinateKindLabel, explainCoordinates, fieldLabel, formatDuration, groupRejections, reasonLabel, translateWarning } from './logic';
+import { quote, coordinateKindLabel, fieldLabel, formatDuration, groupRejections, reasonLabel } from './logic';
+import { useI18n } from '../i18n/i18n';
 
 interface Props {
   summary: ImportSummaryOut;
@@ -13,6 +14,7 @@ interface Props {
 
 export function SummaryPanel({ summary: s, savedPreset, onOpenQuarantine }: Props) {
   const { t, n, d, lang, rows } = useImportI18n();
+  const { tm } = useI18n();
   const groups = useMemo(() => groupRejections(s.rejections), [s.rejections]);
   const kpis = [
     ['inserted', s.inserted, ''],
@@ -46,6 +48,16 @@ export function SummaryPanel({ summary: s, savedPreset, onOpenQuarantine }: Prop
       )}
       {!s.nothingChanged && s.sameFileAs && <div className="imp-note">{t('sameFileAs', { date: d(s.sameFileAs.importedAt), id: s.sameFileAs.importId })}</div>}
       {savedPreset && <div className="imp-note info">{t('presetSaved', { name: savedPreset })}</div>}
+      {s.territory && (
+        <div className={`imp-note${s.territory.outside > 0 ? '' : ' info'}`} data-testid="summary-territory" data-outside={s.territory.outside} data-action={s.territory.action}>
+          {tm(s.territory.msg)}
+        </div>
+      )}
+      {s.warnings.length > 0 && (
+        <div className="imp-note" data-testid="summary-warnings">
+          {s.warnings.map((w, i) => <div key={i}>{tm(w)}</div>)}
+        </div>
+      )}
 
       {s.unknownCategories.length > 0 && (
         <section data-testid="summary-unknown-categories">
@@ -99,7 +111,7 @@ export function SummaryPanel({ summary: s, savedPreset, onOpenQuarantine }: Prop
         <summary>{t('mappingUsed')}</summary>
         <div>
           {t('coordinatesUsed')}: <strong>{coordinateKindLabel(s.coordinateKind, lang)}</strong>
-          <div className="muted small">{explainCoordinates(s.coordinateExplanation, lang, { omitKind: true })}</div>
+          <div className="muted small" data-testid="summary-coord-why" data-decided-by={s.coordinate.decidedBy}>{tm(s.coordinate.msg)}</div>
         </div>
         <table className="imp-table imp-mapping-used">
           <tbody>
@@ -111,13 +123,6 @@ export function SummaryPanel({ summary: s, savedPreset, onOpenQuarantine }: Prop
             ))}
           </tbody>
         </table>
-        {s.warnings.length > 0 && (
-          <ul className="small">
-            {s.warnings.map((w) => (
-              <li key={w}>{translateWarning(w, lang)}</li>
-            ))}
-          </ul>
-        )}
       </details>
     </div>
   );

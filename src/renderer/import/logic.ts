@@ -1,11 +1,11 @@
 /**
- * Pure helpers of the import view (no React, no DOM): wording of the backend's coordinate decision,
- * grouping of rejections, mapping validation in the user's language, progress rate / ETA, sizes.
+ * Pure helpers of the import view (no React, no DOM): the coordinate kind in words, grouping of rejections, mapping validation in the user's language, progress rate / ETA, sizes.
  */
 import { FIELD_LABELS, IMPORT_FIELDS, REQUIRED_FIELDS, type ImportField, type RejectionReason } from '../../core/import/types';
-import { describeCoordinateKind, FILE_COORDINATE_KINDS, type FileCoordinateKind } from '../../core/import/coordinates';
+import { FILE_COORDINATE_KINDS, kindKey, type FileCoordinateKind } from '../../core/import/coordinates';
+import { translate } from '../../shared/i18n';
 import type { Mapping } from '../../core/import/mapping';
-import { COORD_KIND_LABELS, FIELD_LABELS_EN, REASON_LABELS, fmt, importMessages } from './messages';
+import { FIELD_LABELS_EN, REASON_LABELS, fmt, importMessages } from './messages';
 
 export type Lang = 'pl' | 'en';
 
@@ -30,85 +30,13 @@ export function isFileCoordinateKind(k: string): k is FileCoordinateKind {
   return (FILE_COORDINATE_KINDS as readonly string[]).includes(k);
 }
 
-export function coordinateKindLabel(kind: string, lang: Lang): string {
-  if (isFileCoordinateKind(kind)) return COORD_KIND_LABELS[lang][kind];
-  return lang === 'pl' ? 'nie rozpoznano układu współrzędnych' : 'coordinate system not recognised';
-}
-
-/** Backend's English kind label (describeCoordinateKind) -> kind, to reword explanations. */
-function kindFromEnglishLabel(label: string): FileCoordinateKind | null {
-  for (const k of FILE_COORDINATE_KINDS) if (describeCoordinateKind(k) === label) return k;
-  return null;
-}
-
-const LABEL_ALT = FILE_COORDINATE_KINDS.map((k) => describeCoordinateKind(k).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-
 /**
- * The backend explains its coordinate decision in one English sentence built from a fixed set of
- * templates (core/import/coordinates.ts, backend decideByWorkspaceArea). Reword the known ones in
- * Polish; anything else is returned as it is (never hidden).
+ * The kind in words, from the one message layer (catalogue coordinates.ts). The backend's decision and its
+ * evidence come as message codes too (`inspection.coordinate.msg`, `warnings`): translate them with `tm`; nothing
+ * here rewords English sentences any more.
  */
-export function explainCoordinates(explanation: string, lang: Lang, opts: { omitKind?: boolean } = {}): string {
-  if (lang === 'en') {
-    if (!opts.omitKind) return explanation;
-    const m = new RegExp(`^(?:${LABEL_ALT}): (.*)$`).exec(explanation);
-    return m ? m[1].charAt(0).toUpperCase() + m[1].slice(1) : explanation;
-  }
-  const K = (label: string) => {
-    const k = kindFromEnglishLabel(label);
-    return k ? COORD_KIND_LABELS.pl[k] : label;
-  };
-  /** [kind label the sentence starts with (or null), rest of the sentence] */
-  const rules: [RegExp, (m: RegExpExecArray) => [string | null, string]][] = [
-    [new RegExp(`^Set by the user: (${LABEL_ALT})\\.$`), (m) => [null, `Ustawione ręcznie: ${K(m[1])}.`]],
-    [/^Point geometry in WGS84 declared by the file\.$/, () => [null, 'Geometria punktów w WGS84 zadeklarowana w pliku.']],
-    [/^Point geometry in EPSG:2180 declared by the file \(x = easting\)\.$/, () => [null, 'Geometria punktów w EPSG:2180 zadeklarowana w pliku (x = wschodnia).']],
-    [
-      /^None of the (\d+) sampled coordinate pairs is a WGS84 or EPSG:2180 position in Poland\.$/,
-      (m) => [null, `Żadna z ${m[1]} sprawdzonych par współrzędnych nie jest położeniem w Polsce ani w WGS84, ani w EPSG:2180 — sprawdź kolumny X/Y.`],
-    ],
-    [new RegExp(`^(${LABEL_ALT}): (\\d+) of (\\d+) sampled pairs\\.$`), (m) => [K(m[1]), `tak odczytano ${m[2]} z ${m[3]} sprawdzonych par.`]],
-    [/^Point geometry with EPSG:2180 values \(x = easting by the GeoJSON\/Esri convention\)\.$/, () => [null, 'Geometria punktów z wartościami EPSG:2180 (x = wschodnia, konwencja GeoJSON/Esri).']],
-    [
-      new RegExp(`^(${LABEL_ALT}): decided by the value ranges \\((\\d+) straight vs (\\d+) swapped unambiguous pairs\\)\\.$`),
-      (m) => [K(m[1]), `rozstrzygnięte po zakresach wartości (${m[2]} par pasuje w kolejności X = wschodnia, ${m[3]} w zamienionej).`],
-    ],
-    [
-      new RegExp(`^(${LABEL_ALT}): (\\d+) of (\\d+) rows with TERYT lie in their voivodeship this way \\((\\d+) the other way\\)\\.$`),
-      (m) => [K(m[1]), `${m[2]} z ${m[3]} wierszy z kodem TERYT leży tak odczytanych w swoim województwie (${m[4]} przy odwrotnej kolejności osi).`],
-    ],
-    [
-      new RegExp(`^(${LABEL_ALT}): (\\d+) of (\\d+) points fall inside Poland this way \\((\\d+) the other way\\)\\.$`),
-      (m) => [K(m[1]), `${m[2]} z ${m[3]} punktów leży tak odczytanych w Polsce (${m[4]} przy odwrotnej kolejności osi).`],
-    ],
-    [/^EPSG:2180, columns named easting\/northing; both orders fit Poland\.$/, () => [null, 'EPSG:2180, kolumny nazwane easting/northing; obie kolejności osi mieszczą się w Polsce.']],
-    [
-      /^EPSG:2180, both column orders fit Poland and no TERYT decides: assuming the Esri\/KMZB order x = easting\./,
-      () => [null, 'EPSG:2180 — obie kolejności kolumn mieszczą się w Polsce, a TERYT nie rozstrzyga: przyjęto kolejność Esri/KMZB (X = wschodnia). Jeśli punkty trafią w złe miejsce, zmień kolejność osi.'],
-    ],
-    [
-      new RegExp(`^(${LABEL_ALT}): (\\d+) sampled points fall in this workspace's area read this way, (\\d+) the other way`),
-      (m) => [K(m[1]), `${m[2]} sprawdzonych punktów leży tak odczytanych w obszarze tego obszaru roboczego (${m[3]} przy odwrotnej kolejności osi).`],
-    ],
-  ];
-  for (const [re, f] of rules) {
-    const m = re.exec(explanation);
-    if (!m) continue;
-    const [kind, body] = f(m);
-    if (!kind) return body;
-    return opts.omitKind ? body.charAt(0).toUpperCase() + body.slice(1) : `${kind} — ${body}`;
-  }
-  return explanation;
-}
-
-/** Backend warnings (English) in the user's language where the template is known. */
-export function translateWarning(w: string, lang: Lang): string {
-  if (lang === 'en') return w;
-  if (w === 'Coordinate columns are not mapped.') return 'Kolumny współrzędnych nie są przypisane.';
-  const m = /^Coordinate columns mix decimal commas \((\d+)\) and dots \((\d+)\)\.$/.exec(w);
-  if (m) return `Kolumny współrzędnych mieszają przecinki dziesiętne (${m[1]}) i kropki (${m[2]}).`;
-  const ex = explainCoordinates(w, lang);
-  return ex;
+export function coordinateKindLabel(kind: string, lang: Lang): string {
+  return translate(lang, 'coords.kind', { kind: isFileCoordinateKind(kind) || kind === 'undecided' ? kindKey(kind as FileCoordinateKind) : 'unknown' });
 }
 
 export interface MappingProblem {

@@ -3,7 +3,6 @@
  * i18n/messages.ts, so the import feature owns its text. `{name}` placeholders are filled by fmt().
  */
 import type { ImportField, RejectionReason } from '../../core/import/types';
-import type { FileCoordinateKind } from '../../core/import/coordinates';
 
 const pl = {
   title: 'Import zgłoszeń',
@@ -339,21 +338,6 @@ export const REASON_LABELS: Record<'pl' | 'en', Record<RejectionReason, string>>
     'unknown-crs': 'unknown coordinate system',
     'outside-territory': 'outside the command territory',
     'read-error': 'row read error',
-  },
-};
-
-export const COORD_KIND_LABELS: Record<'pl' | 'en', Record<FileCoordinateKind, string>> = {
-  pl: {
-    wgs84: 'WGS84 (stopnie): X = długość, Y = szerokość geograficzna',
-    'wgs84-swapped': 'WGS84 (stopnie), kolumny zamienione: X = szerokość, Y = długość',
-    puwg92: 'PUWG 1992 (EPSG:2180): X = wschodnia (E), Y = północna (N) — kolejność Esri/KMZB',
-    'puwg92-swapped': 'PUWG 1992 (EPSG:2180): X = północna (N), Y = wschodnia (E) — kolejność geodezyjna',
-  },
-  en: {
-    wgs84: 'WGS84 (degrees): X = longitude, Y = latitude',
-    'wgs84-swapped': 'WGS84 (degrees), swapped columns: X = latitude, Y = longitude',
-    puwg92: 'PUWG 1992 (EPSG:2180): X = easting, Y = northing — Esri/KMZB order',
-    'puwg92-swapped': 'PUWG 1992 (EPSG:2180): X = northing, Y = easting — Polish surveying order',
   },
 };
 

@@ -63,6 +63,8 @@ export const ImportInspectionSchema = z.object({
 });
 export type ImportInspection = z.infer<typeof ImportInspectionSchema>;
 
+export type ReadingPreview = z.infer<typeof ReadingPreviewSchema>;
+
 export const ImportSummarySchema = z.object({
   importId: z.number(),
   fileName: z.string(),

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { decideCoordinateKind, describeCoordinateKind } from '../../../../src/core/import/coordinates';
+import { decideCoordinateKind } from '../../../../src/core/import/coordinates';
+import { msg } from '../../../../src/core/message';
+import { translate } from '../../../../src/shared/i18n';
 import {
   ProgressTracker,
   bytesToBase64,
   chunkRanges,
   cleanMapping,
-  explainCoordinates,
+  coordinateKindLabel,
   groupRejections,
   mappingProblems,
   parseQuarantineReason,
   parseRawRow,
   previewUsesDecimalComma,
   sameMapping,
-  translateWarning,
   UPLOAD_CHUNK_BYTES,
 } from '../../../../src/renderer/import/logic';
 import { fmt, importMessages } from '../../../../src/renderer/import/messages';
@@ -78,27 +79,26 @@ describe('import view logic', () => {
     expect(parseRawRow(null)).toEqual([]);
   });
 
-  it('rewords every coordinate decision of the backend in Polish (nothing left in English)', () => {
-    const inPl = (pairs: { a: number; b: number; teryt?: string }[], opts = {}) => {
-      const d = decideCoordinateKind(pairs, opts);
-      return explainCoordinates(d.explanation, 'pl');
-    };
-    // Piotrków market square: E 548883, N 393423
-    // both orders fit Poland, no polygons given: the default assumption, said in Polish
-    expect(inPl([{ a: 393423, b: 548883, teryt: '1062011' }])).toContain('przyjęto kolejność Esri/KMZB');
-    const teryt = explainCoordinates(`${describeCoordinateKind('puwg92-swapped')}: 43 of 43 rows with TERYT lie in their voivodeship this way (0 the other way).`, 'pl');
-    expect(teryt).toMatch(/^PUWG 1992 \(EPSG:2180\): X = północna/);
-    expect(teryt).toContain('43 z 43 wierszy z kodem TERYT');
-    expect(teryt).not.toMatch(/rows|pairs|this way/);
-    expect(inPl([{ a: 19.7, b: 51.4 }])).toContain('tak odczytano 1 z 1');
+  // Was: explainCoordinates()/translateWarning() rewording the backend's English sentences with regexes. The
+  // decision and the warnings are message codes now; this checks them through the one i18n layer instead.
+  it('says every coordinate decision of the backend in Polish through the catalogue (nothing left in English)', () => {
+    const inPl = (pairs: { a: number; b: number; teryt?: string }[], opts = {}) => translate('pl', decideCoordinateKind(pairs, opts).msg);
+    // Piotrków market square read both ways, nothing decides: the user must choose (no "Esri order" default)
+    const undecided = decideCoordinateKind([{ a: 393423, b: 548883 }]);
+    expect(undecided).toMatchObject({ kind: 'undecided', candidates: ['puwg92', 'puwg92-swapped'] });
+    expect(translate('pl', undecided.msg)).toContain('Obie kolejności kolumn X/Y dają położenia w Polsce');
+    expect(inPl([{ a: 19.7, b: 51.4 }])).toContain('1 z 1 sprawdzonych par');
     expect(inPl([{ a: 0.5, b: 0.5 }])).toContain('Żadna z 1');
-    expect(inPl([{ a: 19.7, b: 51.4 }], { override: 'puwg92' })).toBe(`Ustawione ręcznie: ${'PUWG 1992 (EPSG:2180): X = wschodnia (E), Y = północna (N) — kolejność Esri/KMZB'}.`);
-    // the kind may be left out when the dialog shows it above
-    const short = explainCoordinates(`${describeCoordinateKind('wgs84')}: 3 of 4 sampled pairs.`, 'pl', { omitKind: true });
-    expect(short).toBe('Tak odczytano 3 z 4 sprawdzonych par.');
-    // unknown text passes through unchanged (never hidden)
-    expect(explainCoordinates('Something new.', 'pl')).toBe('Something new.');
-    expect(translateWarning('Coordinate columns mix decimal commas (3) and dots (2).', 'pl')).toBe('Kolumny współrzędnych mieszają przecinki dziesiętne (3) i kropki (2).');
+    expect(inPl([{ a: 19.7, b: 51.4 }], { override: 'puwg92' })).toBe('Wybrane przez użytkownika dla tego importu.');
+    expect(coordinateKindLabel('puwg92-swapped', 'pl')).toMatch(/^PUWG 1992 \(EPSG:2180\): X = północna/);
+    expect(coordinateKindLabel('undecided', 'pl')).toBe('nie rozstrzygnięto kolejności osi X/Y');
+    expect(coordinateKindLabel('puwg92', 'en')).toContain('X = easting');
+    const teryt = translate('pl', msg('coords.decided.teryt', { n: 43, total: 43, other: 0 }));
+    expect(teryt).toContain('43 z 43 wierszy z kodem TERYT');
+    for (const code of ['coords.decided.territory', 'coords.decided.beats', 'coords.decided.reports', 'coords.undecided.weak', 'coords.undecided.contradictory']) {
+      expect(translate('pl', msg(code, { n: 3, total: 4, other: 0 }))).not.toMatch(/rows|pairs|this way|territory/);
+    }
+    expect(translate('pl', msg('coords.warn.mixedDecimal', { comma: 3, dot: 2 }))).toBe('Kolumny współrzędnych mieszają przecinki dziesiętne (3) i kropki (2).');
   });
 
   it('tells the decimal comma from the preview of the X column', () => {
