@@ -12,6 +12,7 @@ import { registerBasemapProtocol } from './map/basemapProtocol';
 import type { LegendSpec } from './map/legends';
 import { decodeReportColumns, type ReportColumns } from '../shared/columns';
 import type { DistrictSummary, FeatureCollectionOut, JobState, WorkspaceInfo } from '../shared/contract';
+import type { TerritoryResult } from '../shared/contract/territory';
 import type { BasemapEntry } from '../shared/contract/map';
 import { CATEGORIES, categoryByCode } from '../core/domain/categories';
 import { STATUS_GROUPS, statusByCode } from '../core/domain/statuses';
@@ -48,6 +49,7 @@ interface Data {
   columns: ReportColumns;
   districts: DistrictSummary[];
   districtsGeo: FeatureCollectionOut;
+  territory: TerritoryResult | null;
 }
 
 /** Dots drawn per frame on software WebGL: ~20 µs each in SwiftShader here (8,000: ~200 ms frames, 2,000: ~120 ms). */
@@ -103,7 +105,7 @@ export function App() {
 
   const load = useCallback(async () => {
     try {
-      const [info, bytes, districts, districtsGeo, savedFilter, savedLayers, savedLayout] = await Promise.all([
+      const [info, bytes, districts, districtsGeo, savedFilter, savedLayers, savedLayout, territory] = await Promise.all([
         client.api.getWorkspaceInfo({}),
         client.api.getReportColumns({}),
         client.api.listDistricts({}),
@@ -111,12 +113,13 @@ export function App() {
         client.api.getSetting({ key: 'map.filter' }),
         client.api.getSetting({ key: 'map.layers' }),
         client.api.getSetting({ key: 'map.layout' }),
+        client.api.getTerritory({}).catch(() => null),
       ]);
       setMapIdle(false);
       setFilterState(normalizeFilter(savedFilter));
       setLayers(normalizeLayers(savedLayers));
       setLayout(normalizeLayout(savedLayout));
-      setData({ info, columns: decodeReportColumns(bytes), districts, districtsGeo });
+      setData({ info, columns: decodeReportColumns(bytes), districts, districtsGeo, territory });
       setSettingsLoaded(true);
     } catch (e) {
       setError((e as Error).message);
@@ -189,16 +192,16 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cols, lookups, filter.from, filter.to, previous?.from, previous?.to]);
 
-  const nonTimeKey = JSON.stringify([filter.categories, filter.statuses, filter.districts, filter.hours, filter.weekdays]);
+  const nonTimeKey = JSON.stringify([filter.categories, filter.statuses, filter.districts, filter.hours, filter.weekdays, filter.territory]);
   const histogram = useMemo(
     () => (cols && lookups && prep ? timeHistogram(cols, lookups, prep.histStart, prep.binSec, prep.bins) : new Uint32Array(0)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [cols, prep, nonTimeKey],
   );
   const filterValues = useMemo(
-    () => (prep && lookups ? (filter.districts ? withDistrictPass(prep.gpu, lookups.district) : prep.gpu.filterValues) : null),
+    () => (prep && lookups ? (filter.districts || filter.territory ? withDistrictPass(prep.gpu, lookups.district, lookups.outside) : prep.gpu.filterValues) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [prep, JSON.stringify(filter.districts)],
+    [prep, JSON.stringify(filter.districts), filter.territory],
   );
   // heat: reports binned to cells of a quarter of the kernel radius, one weighted point per occupied cell
   const heatBins = useMemo(() => (cols && layers.heat.visible ? buildHeatBins(cols.position, layers.heat.radiusM / 4) : null), [cols, layers.heat.visible, layers.heat.radiusM]);
@@ -358,6 +361,12 @@ export function App() {
   }, [data]);
 
   const basemapEntry = basemaps.find((b) => b.source.id === layers.basemap.sourceId && b.info) ?? null;
+  const territoryGeo = useMemo<FeatureCollectionOut | null>(
+    () => (data?.territory && data.territory.parts.length > 0
+      ? { type: 'FeatureCollection', features: data.territory.parts.map((p) => ({ type: 'Feature' as const, geometry: p.geometry as never, properties: { name: p.name, source: p.source } })) }
+      : null),
+    [data?.territory],
+  );
   const ready = data != null && boundaries.powiaty != null && mapIdle && job == null && settingsLoaded;
 
   const reportFilter = useMemo(() => toReportFilter(filter), [filter]);
@@ -449,7 +458,7 @@ export function App() {
         )}
         {layout.view !== 'districts' && layout.filtersOpen && data && info?.firstReportAt != null && info.lastReportAt != null && (
           <div className="sidebar">
-            <FilterPanel filter={filter} onChange={setFilter} firstReportAt={info.firstReportAt} lastReportAt={info.lastReportAt} districts={data.districts} evaluation={evaluation} />
+            <FilterPanel filter={filter} onChange={setFilter} firstReportAt={info.firstReportAt} lastReportAt={info.lastReportAt} districts={data.districts} evaluation={evaluation} hasTerritory={(data.territory?.parts.length ?? 0) > 0} />
           </div>
         )}
         <div className="center">
@@ -458,6 +467,8 @@ export function App() {
               layers={deckLayers}
               boundaries={boundaries}
               districts={data?.districtsGeo ?? null}
+              territory={territoryGeo}
+              showTerritory={layers.territory.visible}
               showDistricts={layers.districts.visible}
               showBoundaries={layers.boundaries.visible}
               fitBounds={fitBounds}
@@ -487,7 +498,7 @@ export function App() {
               )}
             </div>
             {layout.layersOpen && (
-              <LayerPanel config={layers} onChange={setLayers} basemaps={basemaps} onOpenBasemaps={() => setDialog('basemaps')} analysisCount={analysis.length} heatDensityMax={prep?.refDensity ?? 100} hexMax={hexRef} onExportPng={mapInstance ? exportPng : undefined} />
+              <LayerPanel config={layers} onChange={setLayers} basemaps={basemaps} onOpenBasemaps={() => setDialog('basemaps')} analysisCount={analysis.length} heatDensityMax={prep?.refDensity ?? 100} hexMax={hexRef} onExportPng={mapInstance ? exportPng : undefined} hasTerritory={(data?.territory?.parts.length ?? 0) > 0} />
             )}
             <Legends specs={legends} />
             <AnalysisPanel open={analysisOpen} onClose={() => setAnalysisOpen(false)} filter={filter} districts={data?.districts ?? []} views={analysis} onViews={setAnalysis} hover={hover} columns={cols} mask={evaluation?.mask ?? null} layerVisible={layers.analysis.visible} />

@@ -21,10 +21,12 @@ export interface ReportColumns {
   weekday: Uint8Array;
   /** District id, 0 when outside all districts. */
   district: Uint32Array;
+  /** Bit 0: outside the workspace's territory (reports.outside_territory). */
+  flags: Uint8Array;
 }
 
 const MAGIC = 0x31434a52; // 'RJC1'
-const VERSION = 1;
+const VERSION = 2;
 
 type ColumnSpec = { name: Exclude<keyof ReportColumns, 'count'>; ctor: { new (b: ArrayBuffer, o: number, n: number): ArrayBufferView & ArrayLike<number>; BYTES_PER_ELEMENT: number }; width: number };
 
@@ -37,6 +39,7 @@ const SPECS: ColumnSpec[] = [
   { name: 'hour', ctor: Uint8Array, width: 1 },
   { name: 'weekday', ctor: Uint8Array, width: 1 },
   { name: 'district', ctor: Uint32Array, width: 1 },
+  { name: 'flags', ctor: Uint8Array, width: 1 },
 ];
 
 const align8 = (n: number) => (n + 7) & ~7;

@@ -344,7 +344,7 @@ export function readReportColumns(db: Db, filter?: ReportFilter): Uint8Array<Arr
   const { where, params } = filterToSql(filter);
   const count = (db.prepare(`SELECT count(*) AS n FROM reports ${where}`).get(...params) as { n: number }).n;
   const { columns, bytes } = allocateReportColumns(count);
-  const stmt = db.prepare(`SELECT id, lon, lat, created_at, category_code, status_code, hour, weekday, district_id FROM reports ${where} ORDER BY id`).raw(true);
+  const stmt = db.prepare(`SELECT id, lon, lat, created_at, category_code, status_code, hour, weekday, district_id, outside_territory FROM reports ${where} ORDER BY id`).raw(true);
   let i = 0;
   for (const row of stmt.iterate(...params) as IterableIterator<unknown[]>) {
     if (i >= count) break;
@@ -357,6 +357,7 @@ export function readReportColumns(db: Db, filter?: ReportFilter): Uint8Array<Arr
     columns.hour[i] = row[6] as number;
     columns.weekday[i] = row[7] as number;
     columns.district[i] = (row[8] as number | null) ?? 0;
+    columns.flags[i] = row[9] ? 1 : 0;
     i++;
   }
   return bytes;

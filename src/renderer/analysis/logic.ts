@@ -174,6 +174,7 @@ export function fromReportFilter(f: ReportFilterInput | undefined): FilterState 
     districts: f.districtIds ? [...f.districtIds] : null,
     hours: f.hours ? [...f.hours] : null,
     weekdays: f.weekdays ? [...f.weekdays] : null,
+    territory: f.territory ?? null,
     compare: false,
   };
 }

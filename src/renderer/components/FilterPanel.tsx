@@ -17,6 +17,8 @@ interface Props {
   lastReportAt: number;
   districts: DistrictSummary[];
   evaluation: Evaluation | null;
+  /** The workspace has a territory: offer inside / outside. */
+  hasTerritory?: boolean;
 }
 
 function dateInput(utcMs: number): string {
@@ -51,8 +53,8 @@ function Group({ label, codes, selected, onToggle, children, testId }: { label: 
   );
 }
 
-export function FilterPanel({ filter, onChange, firstReportAt, lastReportAt, districts, evaluation }: Props) {
-  const { t, lang, n } = useI18n();
+export function FilterPanel({ filter, onChange, firstReportAt, lastReportAt, districts, evaluation, hasTerritory }: Props) {
+  const { t, lang, n, tm } = useI18n();
   const set = (patch: Partial<FilterState>) => onChange({ ...filter, ...patch });
   const preset = matchPreset(filter, firstReportAt, lastReportAt);
   const applyPreset = (id: PresetId) => set(presetPeriod(id, lastReportAt));
@@ -161,6 +163,19 @@ export function FilterPanel({ filter, onChange, firstReportAt, lastReportAt, dis
           </label>
         </div>
       </section>
+
+      {(hasTerritory || filter.territory) && (
+        <section data-testid="filter-territory">
+          <h4>{tm('territory.filter.title')}</h4>
+          <div className="chips">
+            {([null, 'inside', 'outside'] as const).map((v) => (
+              <button key={v ?? 'all'} className={filter.territory === v ? 'chip on' : 'chip'} data-testid={`territory-${v ?? 'all'}`} onClick={() => set({ territory: v })}>
+                {tm(v === 'inside' ? 'territory.filter.inside' : v === 'outside' ? 'territory.filter.outside' : 'territory.filter.all')}
+              </button>
+            ))}
+          </div>
+        </section>
+      )}
 
       <section>
         <h4>{t('hours')}</h4>

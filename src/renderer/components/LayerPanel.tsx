@@ -4,6 +4,8 @@ import type { LayerConfig } from '../map/layerConfig';
 import { useI18n } from '../i18n/i18n';
 
 interface Props {
+  /** The workspace has a territory: offer its outline layer. */
+  hasTerritory?: boolean;
   config: LayerConfig;
   onChange(next: LayerConfig): void;
   basemaps: BasemapEntry[];
@@ -16,10 +18,10 @@ interface Props {
 }
 
 /** Layer toggles and styling; the configuration is workspace data (setting map.layers). */
-export function LayerPanel({ config, onChange, basemaps, onOpenBasemaps, analysisCount, heatDensityMax, hexMax, onExportPng }: Props) {
+export function LayerPanel({ config, onChange, basemaps, onOpenBasemaps, analysisCount, heatDensityMax, hexMax, onExportPng, hasTerritory }: Props) {
   const [dpi, setDpi] = useState(150);
   const [exporting, setExporting] = useState(false);
-  const { t } = useI18n();
+  const { t, tm } = useI18n();
   const patch = <K extends keyof LayerConfig>(k: K, v: Partial<LayerConfig[K]>) => onChange({ ...config, [k]: { ...config[k], ...v } });
   const num = (v: string) => (v.trim() === '' ? null : Number(v));
   return (
@@ -92,6 +94,12 @@ export function LayerPanel({ config, onChange, basemaps, onOpenBasemaps, analysi
         <input type="checkbox" data-testid="layer-boundaries" checked={config.boundaries.visible} onChange={(e) => patch('boundaries', { visible: e.target.checked })} />
         {t('layerBoundaries')}
       </label>
+      {hasTerritory && (
+        <label className="check">
+          <input type="checkbox" data-testid="layer-territory" checked={config.territory.visible} onChange={(e) => patch('territory', { visible: e.target.checked })} />
+          {tm('territory.layer')}
+        </label>
+      )}
       <label className="check">
         <input type="checkbox" data-testid="layer-analysis" checked={config.analysis.visible} onChange={(e) => patch('analysis', { visible: e.target.checked })} />
         {t('layerAnalysis')}

@@ -14,6 +14,8 @@ export interface Lookups {
   weekday: Uint8Array; // 7
   /** Indexed by district id; null = all districts pass. */
   district: Uint8Array | null;
+  /** Territory: -1 all pass, 0 only inside, 1 only outside (compared with flags bit 0). */
+  outside: -1 | 0 | 1;
 }
 
 function table(size: number, values: number[] | null): Uint8Array {
@@ -29,7 +31,10 @@ export function buildLookups(f: FilterState, maxDistrictId: number): Lookups {
     district = new Uint8Array(maxDistrictId + 1);
     for (const d of f.districts) if (d <= maxDistrictId) district[d] = 1;
   }
-  return { category: table(256, f.categories), status: table(256, f.statuses), hour: table(24, f.hours), weekday: table(7, f.weekdays), district };
+  return {
+    category: table(256, f.categories), status: table(256, f.statuses), hour: table(24, f.hours), weekday: table(7, f.weekdays), district,
+    outside: f.territory === 'outside' ? 1 : f.territory === 'inside' ? 0 : -1,
+  };
 }
 
 export function maxDistrictId(cols: ReportColumns): number {
@@ -75,7 +80,7 @@ export function evaluate(cols: ReportColumns, f: FilterState, lk: Lookups, previ
   ev.byCategory.fill(0);
   ev.byStatusGroup.fill(0);
   const time = cols.time, cat = cols.category, st = cols.status, hour = cols.hour, wd = cols.weekday, dist = cols.district;
-  const lc = lk.category, ls = lk.status, lh = lk.hour, lw = lk.weekday, ld = lk.district;
+  const lc = lk.category, ls = lk.status, lh = lk.hour, lw = lk.weekday, ld = lk.district, lo = lk.outside, fl = cols.flags;
   const [t0, t1] = secBounds(f.from, f.to);
   const [p0, p1] = previous ? secBounds(previous.from, previous.to) : [1, 0];
   let maxD = 0;
@@ -87,7 +92,7 @@ export function evaluate(cols: ReportColumns, f: FilterState, lk: Lookups, previ
   let prev = 0;
   for (let i = 0; i < n; i++) {
     const c = cat[i], s = st[i], d = dist[i];
-    if (lc[c] === 0 || ls[s] === 0 || lh[hour[i]] === 0 || lw[wd[i]] === 0 || (ld !== null && (d >= nd || ld[d] === 0))) {
+    if (lc[c] === 0 || ls[s] === 0 || lh[hour[i]] === 0 || lw[wd[i]] === 0 || (ld !== null && (d >= nd || ld[d] === 0)) || (lo >= 0 && (fl[i] & 1) !== lo)) {
       mask[i] = 0;
       continue;
     }
@@ -116,6 +121,7 @@ export function timeHistogram(cols: ReportColumns, lk: Lookups, startSec: number
   const nd = ld ? ld.length : 0;
   for (let i = 0; i < cols.count; i++) {
     if (lc[cat[i]] === 0 || ls[st[i]] === 0 || lh[hour[i]] === 0 || lw[wd[i]] === 0) continue;
+    if (lk.outside >= 0 && (cols.flags[i] & 1) !== lk.outside) continue;
     if (ld !== null) {
       const d = dist[i];
       if (d >= nd || ld[d] === 0) continue;
@@ -180,6 +186,7 @@ export function selectionStats(
     const c = cols.category[i], s = cols.status[i], d = cols.district[i];
     if (lk.category[c] === 0 || lk.status[s] === 0 || lk.hour[cols.hour[i]] === 0 || lk.weekday[cols.weekday[i]] === 0) continue;
     if (ld !== null && (d >= nd || ld[d] === 0)) continue;
+    if (lk.outside >= 0 && (cols.flags[i] & 1) !== lk.outside) continue;
     const t = cols.time[i];
     // month index by binary search over month starts
     let lo = 0, hi = nm - 1;

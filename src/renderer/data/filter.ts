@@ -7,6 +7,7 @@ import { STATUSES, STATUS_GROUPS, type StatusGroup } from '../../core/domain/sta
 import { warsawParts, warsawToUtc } from '../../core/domain/time';
 import type { MapFilter } from '../../shared/contract/map';
 import type { ReportFilterInput } from '../../shared/contract';
+import { translate } from '../../shared/i18n';
 
 export interface FilterState {
   /** Inclusive lower bound, UTC ms; null = from the first report. */
@@ -23,17 +24,19 @@ export interface FilterState {
   hours: number[] | null;
   /** 0 = Monday … 6 = Sunday; null = all. */
   weekdays: number[] | null;
+  /** Only reports inside / outside the workspace's territory; null = all. */
+  territory: 'inside' | 'outside' | null;
   /** Also count the previous period of the same length. */
   compare: boolean;
 }
 
-export const EMPTY_FILTER: FilterState = { from: null, to: null, categories: null, statuses: null, districts: null, hours: null, weekdays: null, compare: false };
+export const EMPTY_FILTER: FilterState = { from: null, to: null, categories: null, statuses: null, districts: null, hours: null, weekdays: null, territory: null, compare: false };
 
 export const DAY_MS = 86_400_000;
 
 /** Is the filter "everything"? (then the shown count equals the workspace total) */
 export function isEmptyFilter(f: FilterState): boolean {
-  return f.from == null && f.to == null && f.categories == null && f.statuses == null && f.districts == null && f.hours == null && f.weekdays == null;
+  return f.from == null && f.to == null && f.categories == null && f.statuses == null && f.districts == null && f.hours == null && f.weekdays == null && f.territory == null;
 }
 
 /** Sanitise a stored filter (settings are data from disk: never trust their shape). */
@@ -50,6 +53,7 @@ export function normalizeFilter(raw: unknown): FilterState {
     districts: list(r.districts, 2 ** 32 - 1),
     hours: list(r.hours, 23),
     weekdays: list(r.weekdays, 6),
+    territory: r.territory === 'inside' || r.territory === 'outside' ? r.territory : null,
     compare: r.compare === true,
   };
 }
@@ -144,6 +148,7 @@ export function toMapFilter(f: FilterState): MapFilter {
   if (f.districts) out.districtIds = f.districts;
   if (f.hours) out.hours = f.hours;
   if (f.weekdays) out.weekdays = f.weekdays;
+  if (f.territory) out.territory = f.territory;
   return out;
 }
 
@@ -274,6 +279,7 @@ export function describeFilter(f: FilterState, ctx: DescribeContext): string {
     const names = WEEKDAYS[ctx.lang];
     parts.push(f.weekdays.length === 0 ? (pl ? 'żaden dzień' : 'no weekday') : `${pl ? 'dni' : 'days'}: ${f.weekdays.map((d) => names[d]).join(', ')}`);
   }
+  if (f.territory) parts.push(translate(ctx.lang, 'territory.filter.describe', { which: f.territory }));
   if (parts.length === 0) parts.push(pl ? 'wszystkie zgłoszenia, bez filtrów' : 'all reports, no filter');
   if (f.compare && f.from != null && f.to != null) parts.push(pl ? 'porównanie z poprzednim okresem' : 'compared with the previous period');
   const s = parts.join(' · ');
@@ -290,5 +296,6 @@ export function toReportFilter(f: FilterState): ReportFilterInput {
   if (f.districts) out.districtIds = f.districts.filter((d) => d > 0);
   if (f.hours) out.hours = f.hours;
   if (f.weekdays) out.weekdays = f.weekdays;
+  if (f.territory) out.territory = f.territory;
   return out;
 }

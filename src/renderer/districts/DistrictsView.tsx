@@ -8,6 +8,8 @@ import { BeatEditor, type EditorKind } from './beatEditor';
 import { ImportDialog, ValidationReport } from './ImportDialog';
 import { useDistrictMessages, type DistrictMessageKey } from './messages';
 import './districts.css';
+import { TerritorySection } from './TerritorySection';
+import { useI18n } from '../i18n/i18n';
 
 /**
  * Beat districts view: beat list sorted by any statistic, import of beat files, drawing and editing.
@@ -39,7 +41,7 @@ const COLUMNS: { key: SortKey; label: DistrictMessageKey; long: DistrictMessageK
   { key: 'medianVerificationHours', label: 'verification', long: 'verificationLong', defaultDir: -1 },
 ];
 
-const FILTER_KEYS = ['from', 'to', 'categories', 'statuses', 'categoryCodes', 'statusCodes', 'districtIds', 'hours', 'weekdays'] as const;
+const FILTER_KEYS = ['from', 'to', 'categories', 'statuses', 'categoryCodes', 'statusCodes', 'districtIds', 'hours', 'weekdays', 'territory'] as const;
 
 /** Only the keys the stats method knows (the App's filter may carry more). */
 function beatFilter(f: ReportFilterInput | Record<string, unknown>): BeatFilter {
@@ -67,6 +69,7 @@ function compare(a: BeatStats, b: BeatStats, key: SortKey, dir: 1 | -1): number 
 export function DistrictsView(props: DistrictsViewProps) {
   const { filter, selectedDistrictId, onSelectDistrict, onChanged, map } = props;
   const { d, n, lang } = useDistrictMessages();
+  const { tm } = useI18n();
   const client = getClient();
   const api = client.api;
   const [stats, setStats] = useState<DistrictStatsResult | null>(null);
@@ -327,6 +330,8 @@ export function DistrictsView(props: DistrictsViewProps) {
         </div>
       )}
 
+      <TerritorySection hasBeats={(stats?.beats.length ?? 0) > 0} onChanged={() => { onChanged(); void loadStats(); }} />
+
       {error && <div className="dv-error" role="alert">{error}</div>}
       {lastResult && (
         <div className="dv-result" data-testid="edit-result">
@@ -385,6 +390,26 @@ export function DistrictsView(props: DistrictsViewProps) {
                 <td className="num">{stats.outside.confirmedShare == null ? '–' : `${Math.round(100 * stats.outside.confirmedShare)}%`}</td>
                 <td className="num">{fmt1(stats.outside.medianVerificationHours)}</td>
               </tr>
+              <tr className="whole" data-testid="whole-row" data-count={stats.whole.count} data-area-source={stats.areaSource ?? ''}>
+                <td className="txt">{tm('territory.stats.whole')}</td>
+                <td className="num" data-testid="whole-count">{n(stats.whole.count)}</td>
+                <td className="num">{fmt1(stats.whole.ratePerKm2)}</td>
+                <td className="num">{fmtPct(stats.whole.changePct)}</td>
+                <td className="num">{fmtP(stats.whole.pValue)}</td>
+                <td className="num">{stats.whole.confirmedShare == null ? '–' : `${Math.round(100 * stats.whole.confirmedShare)}%`}</td>
+                <td className="num">{fmt1(stats.whole.medianVerificationHours)}</td>
+              </tr>
+              {stats.outsideTerritory && (
+                <tr className="outside" data-testid="outside-territory-row" data-count={stats.outsideTerritory.count}>
+                  <td className="txt">({tm('territory.stats.outsideTerritory')})</td>
+                  <td className="num">{n(stats.outsideTerritory.count)}</td>
+                  <td className="num">–</td>
+                  <td className="num">{fmtPct(stats.outsideTerritory.changePct)}</td>
+                  <td className="num">{fmtP(stats.outsideTerritory.pValue)}</td>
+                  <td className="num">{stats.outsideTerritory.confirmedShare == null ? '–' : `${Math.round(100 * stats.outsideTerritory.confirmedShare)}%`}</td>
+                  <td className="num">{fmt1(stats.outsideTerritory.medianVerificationHours)}</td>
+                </tr>
+              )}
             </tfoot>
           </table>
           {outsideList && (

@@ -23,6 +23,9 @@ export interface MapViewProps {
   layers: Layer[];
   boundaries: { wojewodztwa: FeatureCollectionOut | null; powiaty: FeatureCollectionOut | null };
   districts: FeatureCollectionOut | null;
+  /** The command's territory outline (WGS84 parts), null when none. */
+  territory?: FeatureCollectionOut | null;
+  showTerritory?: boolean;
   showDistricts: boolean;
   showBoundaries: boolean;
   fitBounds: LngLatBoundsLike | null;
@@ -126,9 +129,10 @@ export function MapView(props: MapViewProps) {
     set('wojewodztwa', props.boundaries.wojewodztwa);
     set('powiaty', props.boundaries.powiaty);
     set('districts', props.districts);
+    set('territory', props.territory ?? { type: 'FeatureCollection', features: [] });
     dataSetRef.current = props.districts != null && props.boundaries.powiaty != null;
     if (dataSetRef.current) map.triggerRepaint();
-  }, [loaded, props.boundaries, props.districts]);
+  }, [loaded, props.boundaries, props.districts, props.territory]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -136,7 +140,8 @@ export function MapView(props: MapViewProps) {
     const vis = (on: boolean) => (on ? 'visible' : 'none');
     for (const id of ['districts-fill', 'districts-line']) map.setLayoutProperty(id, 'visibility', vis(props.showDistricts));
     for (const id of ['powiaty-line', 'wojewodztwa-line']) map.setLayoutProperty(id, 'visibility', vis(props.showBoundaries));
-  }, [loaded, props.showDistricts, props.showBoundaries]);
+    map.setLayoutProperty('territory-line', 'visibility', vis(props.showTerritory !== false));
+  }, [loaded, props.showDistricts, props.showBoundaries, props.showTerritory]);
 
   // Basemap source served through the backend (rejon:// protocol), between the land fill and the lines.
   const basemapKey = props.basemap ? `${props.basemap.entry.source.id}:${JSON.stringify(props.basemap.entry.info)}:${props.basemap.opacity}` : '';

@@ -8,7 +8,7 @@ export function offlineStyle(): StyleSpecification {
   const empty = { type: 'geojson' as const, data: { type: 'FeatureCollection' as const, features: [] } };
   return {
     version: 8,
-    sources: { wojewodztwa: empty, powiaty: empty, districts: empty },
+    sources: { wojewodztwa: empty, powiaty: empty, districts: empty, territory: empty },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': '#eef0ea' } },
       { id: 'powiaty-fill', type: 'fill', source: 'powiaty', paint: { 'fill-color': '#f8f8f4', 'fill-opacity': 1 } },
@@ -21,6 +21,8 @@ export function offlineStyle(): StyleSpecification {
         paint: { 'fill-color': ['case', ['==', ['get', 'kind'], 'city'], '#dfe7f2', '#e8efe0'], 'fill-opacity': 0.55 },
       },
       { id: 'districts-line', type: 'line', source: 'districts', paint: { 'line-color': '#2b4c7e', 'line-width': 1.6, 'line-opacity': 0.9 } },
+      // the command's territory: a dark dashed outline over everything else of the basemap
+      { id: 'territory-line', type: 'line', source: 'territory', paint: { 'line-color': '#1b1b1b', 'line-width': 2.4, 'line-dasharray': [3, 1.5], 'line-opacity': 0.85 } },
     ],
   };
 }

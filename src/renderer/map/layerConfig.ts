@@ -7,6 +7,8 @@ export interface LayerConfig {
   hex: { visible: boolean; sizeM: number; maxCount: number | null; opacity: number };
   districts: { visible: boolean; labels: boolean; counts: boolean };
   boundaries: { visible: boolean };
+  /** Outline of the command's territory (drawn only when the workspace has one). */
+  territory: { visible: boolean };
   analysis: { visible: boolean; opacity: number };
   basemap: { sourceId: string | null; opacity: number };
 }
@@ -17,6 +19,7 @@ export const DEFAULT_LAYERS: LayerConfig = {
   hex: { visible: false, sizeM: 500, maxCount: null, opacity: 0.75 },
   districts: { visible: true, labels: true, counts: true },
   boundaries: { visible: true },
+  territory: { visible: true },
   analysis: { visible: true, opacity: 0.8 },
   basemap: { sourceId: null, opacity: 1 },
 };
@@ -36,6 +39,7 @@ export function normalizeLayers(raw: unknown): LayerConfig {
     hex: { visible: bool(x.visible, d.hex.visible), sizeM: clamp(x.sizeM, 50, 10_000, d.hex.sizeM), maxCount: optNum(x.maxCount, 1, 1e9), opacity: clamp(x.opacity, 0.1, 1, d.hex.opacity) },
     districts: { visible: bool(ds.visible, true), labels: bool(ds.labels, true), counts: bool(ds.counts, true) },
     boundaries: { visible: bool(b.visible, true) },
+    territory: { visible: bool((r.territory ?? {}).visible, true) },
     analysis: { visible: bool(a.visible, true), opacity: clamp(a.opacity, 0.1, 1, d.analysis.opacity) },
     basemap: { sourceId: typeof bm.sourceId === 'string' && /^[a-z0-9][a-z0-9_-]{0,39}$/.test(bm.sourceId) ? bm.sourceId : null, opacity: clamp(bm.opacity, 0.1, 1, 1) },
   };

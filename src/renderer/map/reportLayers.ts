@@ -88,14 +88,20 @@ export function buildGpuData(cols: ReportColumns, baseSec: number): GpuData {
   };
 }
 
-/** Update the district-pass column of the filter values (only when the beat filter changes). Returns a new array so deck re-uploads it. */
-export function withDistrictPass(g: GpuData, districtLookup: Uint8Array | null): Float32Array {
+/**
+ * Update the pass column of the filter values (only when the beat or territory filter changes): 1 when the report's
+ * beat passes and it lies inside / outside the territory as asked (outside: -1 all, 0 inside only, 1 outside only).
+ * Returns a new array so deck re-uploads it.
+ */
+export function withDistrictPass(g: GpuData, districtLookup: Uint8Array | null, outside: -1 | 0 | 1 = -1): Float32Array {
   const n = g.cols.count;
   const out = new Float32Array(g.filterValues);
   const nd = districtLookup ? districtLookup.length : 0;
+  const flags = g.cols.flags;
   for (let i = 0; i < n; i++) {
     const d = g.cols.district[i];
-    out[2 * i + 1] = districtLookup === null ? 1 : d < nd ? districtLookup[d] : 0;
+    const beat = districtLookup === null ? 1 : d < nd ? districtLookup[d] : 0;
+    out[2 * i + 1] = beat && (outside < 0 || (flags[i] & 1) === outside) ? 1 : 0;
   }
   return out;
 }
