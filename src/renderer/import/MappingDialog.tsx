@@ -213,7 +213,7 @@ export function MappingDialog(props: Props) {
           <details className="imp-evidence" open={undecided}>
             <summary className="small">{tm('coords.evidence.title')}</summary>
             <ul className="small" data-testid="import-coord-evidence">
-              {inspection.coordinate.evidence.map((e) => (
+              {inspection.coordinate.evidence.filter((e) => e.checked > 0 && !(e.source === 'range' && e.straight + e.swapped === 0)).map((e) => (
                 <li key={e.source} data-source={e.source} data-verdict={e.verdict}>
                   {tm('coords.source', { source: e.source })}: {tm('coords.evidence.row', { straight: e.straight, swapped: e.swapped, checked: e.checked })} — {tm('coords.evidence.verdict', { verdict: e.verdict })}
                 </li>
