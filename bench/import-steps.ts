@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { Transform } from 'node:stream';
 import { importFile, tuneImportConnection } from '../src/backend/import/importFile';
 import { openWorkspace } from '../src/backend/store/workspace';
+import { powiatParts, setTerritory } from '../src/backend/store/territory';
 import { createImport, createReportUpserter, dropBulkIndexes, finishImport, rebuildBulkIndexes, type IncomingColumns } from '../src/backend/store/reports';
 
 let peak = 0;
@@ -92,11 +93,16 @@ if (mode === 'parse') {
 } else if (mode === 'sqlite') {
   result = sqliteOnly(file, ws);
 } else {
-  if (!fs.existsSync(ws)) openWorkspace(ws, { create: true }).close();
+  if (!fs.existsSync(ws)) {
+    const db = openWorkspace(ws, { create: true });
+    // 'import-territory': the KMP Piotrków territory, so every row goes through the territory test
+    if (mode === 'import-territory') setTerritory(db, powiatParts(['powiat piotrkowski', 'powiat Piotrków Trybunalski']));
+    db.close();
+  }
   // Wall time around the whole call: includes the commit and closing the connection (the WAL checkpoint).
   const t0 = performance.now();
   const s = await importFile(ws, { path: file });
-  result = { rows: s.rows, ms: performance.now() - t0, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected };
+  result = { rows: s.rows, ms: performance.now() - t0, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, outside: s.territory?.outside ?? -1 };
 }
 clearInterval(timer);
 peak = Math.max(peak, process.memoryUsage().rss);

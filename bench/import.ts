@@ -32,6 +32,8 @@ export async function benchImport(log: Log, rows = 1_000_000): Promise<Record<st
     log(`import: papaparse alone            ${(parse.ms / 1000).toFixed(2)} s  ${Math.round(parse.rows / (parse.ms / 1000)).toLocaleString('en')} rows/s  peak RSS ${parse.peakRssMb.toFixed(0)} MB`);
     const imp = child('import-steps.ts', ['import', file, path.join(dir, 'w.sqlite')]);
     log(`import: Rejon import (fresh ws)     ${(imp.ms / 1000).toFixed(2)} s  ${Math.round(imp.rows / (imp.ms / 1000)).toLocaleString('en')} rows/s  peak RSS ${imp.peakRssMb.toFixed(0)} MB  (inserted ${imp.inserted}, rejected ${imp.rejected})`);
+    const terr = child('import-steps.ts', ['import-territory', file, path.join(dir, 'wt.sqlite')]);
+    log(`import: with a territory (KMP)      ${(terr.ms / 1000).toFixed(2)} s  ${Math.round(terr.rows / (terr.ms / 1000)).toLocaleString('en')} rows/s  peak RSS ${terr.peakRssMb.toFixed(0)} MB  (outside the territory ${terr.outside}; ratio to the fresh import ${(terr.ms / imp.ms).toFixed(2)}x)`);
     const floor = child('import-steps.ts', ['sqlite', path.join(dir, 'w.sqlite'), path.join(dir, 'floor.sqlite')]);
     log(`import: SQLite writes alone (floor) ${(floor.ms / 1000).toFixed(2)} s  ${Math.round(floor.rows / (floor.ms / 1000)).toLocaleString('en')} rows/s  (rows ${(floor.insertMs / 1000).toFixed(2)} s, history + indexes ${(floor.historyIndexMs / 1000).toFixed(2)} s, commit + checkpoint ${(floor.commitMs / 1000).toFixed(2)} s; same rows, no file)`);
     const again = child('import-steps.ts', ['import', file, path.join(dir, 'w.sqlite')]);
@@ -39,7 +41,7 @@ export async function benchImport(log: Log, rows = 1_000_000): Promise<Record<st
     const ratio = imp.ms / parse.ms;
     log(`import: ratio import / bare parse = ${ratio.toFixed(2)}x (target <= 2x); import rate ${Math.round(imp.rows / (imp.ms / 1000)).toLocaleString('en')} rows/s (target >= 250,000)`);
     log(`import: ratio import / SQLite floor = ${(imp.ms / floor.ms).toFixed(2)}x; SQLite floor / bare parse = ${(floor.ms / parse.ms).toFixed(2)}x`);
-    return { parseMs: parse.ms, importMs: imp.ms, sqliteFloorMs: floor.ms, reimportMs: again.ms, ratio, importRowsPerSec: imp.rows / (imp.ms / 1000), peakRssMb: imp.peakRssMb };
+    return { parseMs: parse.ms, importMs: imp.ms, importTerritoryMs: terr.ms, sqliteFloorMs: floor.ms, reimportMs: again.ms, ratio, importRowsPerSec: imp.rows / (imp.ms / 1000), peakRssMb: imp.peakRssMb };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
