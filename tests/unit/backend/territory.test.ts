@@ -22,6 +22,8 @@ import { translate } from '../../../src/shared/i18n';
 import type { RejonApi } from '../../../src/shared/contract';
 import { RejonError } from '../../../src/shared/contract';
 import { createWorkspace, gridBeats, GRID, makeReports } from '../../helpers/districtWorkspace';
+import { writeKmzbCsv } from '../../helpers/kmzbCsv';
+import { importFile } from '../../../src/backend/import/importFile';
 import { tmpDir } from '../../helpers/tmp';
 
 let t: ReturnType<typeof tmpDir>;
@@ -219,6 +221,39 @@ describe('"whole command" counts every report', () => {
     expect(sel.total.areaSource).toBe('selected-beats');
     db.close();
   });
+});
+
+describe('import: reports outside the territory', () => {
+  it('are kept and flagged (default) or quarantined with a reason, as the user chooses; the summary says which', async () => {
+    const rows = [
+      ...Array.from({ length: 8 }, (_, i) => ({ id: `IN-${i}`, category: 'Akty wandalizmu', status: 'Nowe', created: '01.03.2025 10:00', lon: 19.69 + i * 0.003, lat: 51.40 + i * 0.002, teryt: '1062011' })),
+      { id: 'OUT-1', category: 'Akty wandalizmu', status: 'Nowe', created: '01.03.2025 10:00', lon: 19.25, lat: 51.75, teryt: '1062011' },
+      { id: 'OUT-2', category: 'Akty wandalizmu', status: 'Nowe', created: '01.03.2025 10:00', lon: 20.2, lat: 51.1, teryt: '1062011' },
+    ];
+    const csv = path.join(t.dir, 'e.csv');
+    writeKmzbCsv(csv, rows);
+    const make = (name: string) => {
+      const ws = path.join(t.dir, name);
+      const db = openWorkspace(ws, { create: true });
+      setTerritory(db, powiatParts(['powiat Piotrków Trybunalski']));
+      db.close();
+      return ws;
+    };
+    const keep = make('keep.sqlite');
+    const k = await importFile(keep, { path: csv });
+    expect(k).toMatchObject({ inserted: 10, rejected: 0, territory: { action: 'keep', outside: 2, msg: { code: 'territory.import.kept', params: { n: 2 } } } });
+    const db = openWorkspace(keep, { readonly: true });
+    expect(db.prepare('SELECT source_id FROM reports WHERE outside_territory = 1 ORDER BY source_id').all()).toEqual([{ source_id: 'OUT-1' }, { source_id: 'OUT-2' }]);
+    db.close();
+    const q = make('quarantine.sqlite');
+    const s = await importFile(q, { path: csv, options: { outsideTerritory: 'quarantine' } });
+    expect(s).toMatchObject({ inserted: 8, rejected: 2, territory: { action: 'quarantine', outside: 2, msg: { code: 'territory.import.quarantined', params: { n: 2 } } } });
+    expect(s.rejections.map((r) => r.reason)).toEqual(['outside-territory', 'outside-territory']);
+    const db2 = openWorkspace(q, { readonly: true });
+    expect((db2.prepare("SELECT count(*) AS n FROM quarantine WHERE reason LIKE 'outside-territory:%'").get() as { n: number }).n).toBe(2);
+    db2.close();
+    expect(translate('pl', s.territory!.msg)).toBe('2 zgłoszenia leżą poza terenem komendy: odłożone do kwarantanny.');
+  }, 120_000);
 });
 
 describe('workspace file', () => {
