@@ -6,7 +6,17 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/main.ts'), backendHost: resolve(__dirname, 'electron/backendHost.ts') },
+        // Everything Node runs in production, built to out/main: the Electron main process, the backend host
+        // (utility process), the worker threads (started from next to the bundle by src/backend/workers.ts)
+        // and the command line (bin/rejon.mjs runs out/main/cli.js). Shared code lands in out/main/chunks.
+        input: {
+          index: resolve(__dirname, 'electron/main.ts'),
+          backendHost: resolve(__dirname, 'electron/backendHost.ts'),
+          analysisWorker: resolve(__dirname, 'src/backend/analysis/worker.ts'),
+          importWorker: resolve(__dirname, 'src/backend/import/worker.ts'),
+          cli: resolve(__dirname, 'src/cli/main.ts'),
+        },
+        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
   },

@@ -1,4 +1,5 @@
-// Builds main, preload and renderer with electron-vite when the sources are newer than the output.
+// Builds everything that runs in production with electron-vite (out/main: Electron main, backend host, worker
+// threads, command line; out/preload; out/renderer) when the sources are newer than the output.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,8 +26,9 @@ export function buildIfStale({ force = false } = {}) {
     fs.statSync(path.join(root, 'package.json')).mtimeMs,
   );
   const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
-  if (!force && built > sources && fs.existsSync(path.join(root, 'out', 'renderer', 'index.html'))) return;
-  console.log('[build] electron-vite build (main, preload, renderer)…');
+  const outputs = ['renderer/index.html', 'main/cli.js', 'main/backendHost.js', 'main/analysisWorker.js', 'main/importWorker.js'];
+  if (!force && built > sources && outputs.every((f) => fs.existsSync(path.join(root, 'out', f)))) return;
+  console.log('[build] electron-vite build (main, backend host, workers, CLI, preload, renderer)…');
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
 import type { ReportFilter } from '../../core/domain/report';
 import { AnalysisRequestSchema, type AnalysisRequest } from '../../shared/contract/analysis';
 import { listDistrictRows } from '../store/districts';
@@ -9,6 +6,7 @@ import { studyAreaM2 } from '../store/studyArea';
 import type { Db } from '../store/workspace';
 import { computeAnalysis, type AnalysisInput } from './compute';
 import type { PresentedAnalysis } from './present';
+import { inlineRequested, startWorker } from '../workers';
 
 export interface AnalysisProgress {
   signal?: AbortSignal;
@@ -42,15 +40,16 @@ export function loadAnalysisInput(db: Db, filter: ReportFilter): AnalysisInput {
   return input;
 }
 
-const bootstrap = fileURLToPath(new URL('./worker-bootstrap.mjs', import.meta.url));
-
-/** Run in a worker thread (cancel terminates it); inline when no worker can be started (bundled builds). */
+/**
+ * Run in a worker thread (cancel terminates it at once), started from the bundle or, in development, the
+ * sources (src/backend/workers.ts). Inline only when REJON_ANALYSIS_INLINE=1 asks for it.
+ */
 function runInWorker(request: AnalysisRequest, input: AnalysisInput, ctx?: AnalysisProgress): Promise<PresentedAnalysis> {
-  if (!fs.existsSync(bootstrap) || process.env.REJON_ANALYSIS_INLINE === '1') {
+  if (inlineRequested('analysisWorker')) {
     return Promise.resolve(computeAnalysis(request as never, input, { signal: ctx?.signal, onProgress: (f) => ctx?.progress(f) }));
   }
   return new Promise((resolve, reject) => {
-    const worker = new Worker(bootstrap);
+    const worker = startWorker('analysisWorker');
     const onAbort = () => {
       void worker.terminate();
       const e = new Error('cancelled');

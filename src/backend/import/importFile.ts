@@ -20,8 +20,7 @@ import {
 import { inspectFile, loadVoivodeshipIndex, ImportFileError, type FileInspection } from './readers';
 import { readResourceJson, resourcePath } from '../resources';
 import { rowBatches, type BatchJob, type RowBatch } from './rowBatches';
-import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import { inlineRequested, startWorker } from '../workers';
 import { openWorkspace, type Db } from '../store/workspace';
 import { createImport, createReportUpserter, dropBulkIndexes, finishImport, rebuildBulkIndexes } from '../store/reports';
 import { presetByName, presetForSignature, savePreset } from './presets';
@@ -179,19 +178,18 @@ export function analyzeForImport(db: Db, inspection: FileInspection, resolved: R
   });
 }
 
-const workerBootstrap = fileURLToPath(new URL('./worker-bootstrap.mjs', import.meta.url));
-
 /**
  * Normalised batches of the file: from a worker thread (parsing runs on the other core while this
- * thread writes to SQLite), or inline where no worker can be started (bundled builds, REJON_IMPORT_INLINE=1).
+ * thread writes to SQLite), started from the bundle or the sources (src/backend/workers.ts); inline only
+ * when REJON_IMPORT_INLINE=1 asks for it.
  */
 export async function* batchSource(job: BatchJob): AsyncGenerator<RowBatch, void, undefined> {
-  if (!fs.existsSync(workerBootstrap) || process.env.REJON_IMPORT_INLINE === '1') {
+  if (inlineRequested('importWorker')) {
     const vi = await voivodeships();
     yield* rowBatches({ ...job, normalizer: { ...job.normalizer, voivodeships: vi } });
     return;
   }
-  const worker = new Worker(workerBootstrap);
+  const worker = startWorker('importWorker');
   const queue: ({ type: 'batch'; batch: RowBatch } | { type: 'end' } | { type: 'error'; message: string })[] = [];
   let notify: (() => void) | null = null;
   const push = (m: (typeof queue)[number]) => {
