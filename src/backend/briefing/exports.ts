@@ -6,7 +6,6 @@
  * Police exports are built from getBriefingData, public ones ONLY from getPublicBriefingData (beat table with
  * suppressed labels, hexagon table and hexagon GeoJSON).
  */
-import ExcelJS from 'exceljs';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { escapeCsvCell } from '../../core/export/csv';
 import { matchCategory } from '../../core/domain/categories';
@@ -45,6 +44,7 @@ export function tableToCsv(t: Table, lang: BriefingLang): Uint8Array {
 }
 
 export async function tableToXlsx(t: Table, meta: { title: string; note: string }): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs'); // heavy (~0.5 s to load): only when a workbook is written
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Rejon';
   wb.created = new Date();

@@ -1,17 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Backend } from '../../backend/backend';
-import { dataDate } from '../../backend/briefing/data';
-import { getTemplate, listTemplates } from '../../backend/briefing/templates';
-import { listDistrictRows, type DistrictRow } from '../../backend/store/districts';
+import type { Backend } from '../../backend/backend';
+import type { DistrictRow } from '../../backend/store/districts';
 import { latestFullPeriod } from '../../core/briefing/periods';
 import { dayText } from '../filterArgs';
 import { matchCategory } from '../../core/domain/categories';
 import { matchStatus } from '../../core/domain/statuses';
 import { foldText } from '../../core/domain/text';
 import { warsawParts } from '../../core/domain/time';
-import { RejonError } from '../../shared/contract';
-import { BriefingRequestSchema, PublicOptionsSchema, type BriefingRequest, type BriefingTemplate, type PublicOptions } from '../../shared/contract/briefing';
+import type { BriefingRequest, BriefingTemplate, PublicOptions } from '../../shared/contract/briefing';
 import { int, one, parseArgs, UsageError } from '../args';
 import { out } from '../output';
 
@@ -49,7 +46,7 @@ export function resolveBeats(names: string[], beats: DistrictRow[]): number[] {
   return ids;
 }
 
-function findTemplate(backend: Backend, name: string): BriefingTemplate {
+function findTemplate(backend: Backend, name: string, { getTemplate, listTemplates }: typeof import('../../backend/briefing/templates')): BriefingTemplate {
   const t = getTemplate(backend.db, name) ?? listTemplates(backend.db).find((x) => foldText(x.name) === foldText(name));
   if (t) return t;
   const names = listTemplates(backend.db).map((x) => `"${x.name}"`);
@@ -117,10 +114,15 @@ export async function run(argv: string[]): Promise<number> {
   for (const s of rawStatuses) if (!matchStatus(s)) throw new UsageError(`unknown status "${s}"`);
   checkWritable(file);
 
+  // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
+  const [{ Backend }, { dataDate }, templates, { listDistrictRows }, { RejonError }, { BriefingRequestSchema, PublicOptionsSchema }] = await Promise.all([
+    import('../../backend/backend'), import('../../backend/briefing/data'), import('../../backend/briefing/templates'), import('../../backend/store/districts'),
+    import('../../shared/contract'), import('../../shared/contract/briefing'),
+  ]);
   const backend = new Backend(path.resolve(workspace));
   try {
     const templateName = one(args, 'template');
-    const template = templateName !== undefined ? findTemplate(backend, templateName) : null;
+    const template = templateName !== undefined ? findTemplate(backend, templateName, templates) : null;
     const beats = listDistrictRows(backend.db);
     const names = args.options.get('district') ?? [];
     let districtIds: number[] = [];

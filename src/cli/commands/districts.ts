@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { DistrictOpError, importDistricts, inspectDistrictFile } from '../../backend/districts/service';
 import { openWorkspace } from '../../backend/store/workspace';
 import { one, parseArgs, UsageError } from '../args';
 import { out } from '../output';
@@ -27,6 +26,8 @@ export async function run(argv: string[]): Promise<number> {
   if (args.positional.length !== 1) throw new UsageError(`districts ${sub} needs exactly one FILE`);
   const file = path.resolve(args.positional[0]);
   const json = args.flags.has('json');
+  // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
+  const { DistrictOpError, importDistricts, inspectDistrictFile } = await import('../../backend/districts/service');
   try {
     if (sub === 'check') {
       const r = await inspectDistrictFile(file, path.basename(file), { nameField: one(args, 'name-field') });

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { runAndStoreAnalysis } from '../../backend/analysis/runAnalysis';
 import { openWorkspace } from '../../backend/store/workspace';
 import type { AnalysisRequest } from '../../shared/contract/analysis';
 import { int, one, parseArgs, UsageError } from '../args';
@@ -55,6 +54,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const geojsonPath = one(args, 'geojson');
   if (geojsonPath && !fs.existsSync(path.dirname(path.resolve(geojsonPath)))) throw new UsageError(`folder of --geojson does not exist: ${path.dirname(path.resolve(geojsonPath))}`);
+  // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
+  const { runAndStoreAnalysis } = await import('../../backend/analysis/runAnalysis');
   const db = openWorkspace(workspace);
   try {
     const stored = await runAndStoreAnalysis(db, request, filter, one(args, 'name'));

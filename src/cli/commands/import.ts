@@ -1,8 +1,6 @@
 import path from 'node:path';
-import { CoordinateOrderError, importFile, ImportError, type ImportSummary } from '../../backend/import/importFile';
+import type { ImportSummary } from '../../backend/import/importFile';
 import type { AxisOrder } from '../../core/import/coordinates';
-import { kindKey } from '../../core/import/coordinates';
-import { langFromEnv, translate } from '../../shared/i18n';
 import { openWorkspace } from '../../backend/store/workspace';
 import { one, parseArgs, UsageError } from '../args';
 import { out } from '../output';
@@ -35,6 +33,10 @@ export async function run(argv: string[]): Promise<number> {
     ...(xy ? { axisOrder: AXIS[xy] } : {}),
     ...(outside ? { outsideTerritory: outside as 'keep' | 'quarantine' } : {}),
   };
+  // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
+  const [{ CoordinateOrderError, importFile, ImportError }, { kindKey }, { langFromEnv, translate }] = await Promise.all([
+    import('../../backend/import/importFile'), import('../../core/import/coordinates'), import('../../shared/i18n'),
+  ]);
   const lang = langFromEnv(process.env);
   // Fail early and clearly on a workspace that cannot be opened.
   openWorkspace(workspace).close();

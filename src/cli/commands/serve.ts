@@ -2,8 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Backend } from '../../backend/backend';
-import { startHttpServer } from '../../backend/server/httpServer';
 import { int, one, parseArgs } from '../args';
 import { out } from '../output';
 
@@ -32,6 +30,8 @@ export async function run(argv: string[]): Promise<number> {
     throw new Error(`The renderer is not built (${staticDir}). Run "npm run build" (npm start does it for you).`);
   }
   if (!given) fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
+  const [{ Backend }, { startHttpServer }] = await Promise.all([import('../../backend/backend'), import('../../backend/server/httpServer')]);
   const backend = new Backend(file, { create: !given });
   const info = await backend.api.getWorkspaceInfo({});
   if (!given && info.reports === 0 && info.districts === 0) {

@@ -1,4 +1,3 @@
-import { districtStats, DistrictOpError } from '../../backend/districts/service';
 import { openWorkspace } from '../../backend/store/workspace';
 import { formatWarsaw } from '../../core/domain/time';
 import { one, parseArgs, UsageError } from '../args';
@@ -35,6 +34,8 @@ export async function run(argv: string[]): Promise<number> {
   const alphaText = one(args, 'alpha');
   const alpha = alphaText === undefined ? undefined : Number(alphaText);
   if (alpha !== undefined && !(alpha > 0 && alpha < 1)) throw new UsageError(`--alpha must be a number between 0 and 1, got "${alphaText}"`);
+  // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
+  const { districtStats, DistrictOpError } = await import('../../backend/districts/service');
   const db = openWorkspace(workspace, { readonly: true });
   try {
     const r = districtStats(db, {

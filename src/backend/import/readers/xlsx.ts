@@ -8,7 +8,6 @@
 
 import { basename } from 'node:path';
 import { stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import type { RawRecord, RawRow, RawValue } from '../../../core/import';
 import { ImportFileError, rowsOf, uniqueHeaders, type ReaderOptions, type TableReader } from './types';
 
@@ -39,6 +38,7 @@ export async function openXlsxReader(file: string, options: ReaderOptions = {}):
   const fileName = basename(file);
   const { size } = await stat(file);
   if (size === 0) throw new ImportFileError(file, 'empty', 'the file is empty');
+  const { default: ExcelJS } = await import('exceljs'); // heavy (~0.5 s to load): only when an XLSX file is read
   const wb = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     worksheets: 'emit',
     sharedStrings: 'cache',
