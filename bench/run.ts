@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every performance target of the issues, with figures and ratios against the named
  * baselines measured in the same run. Not a test: it prints, it does not assert.
- * Run some parts only with `npm run bench -- import analysis` (parts: import, districts, analysis, map).
+ * Run some parts only with `npm run bench -- import analysis` (parts: import, districts, analysis, map, cli).
  */
 import os from 'node:os';
 
@@ -29,4 +29,9 @@ if (want('map')) {
   log('\n## Map workspace (issue 6): 1M reports in headless Chromium — filter input to next frame, frame times while panning');
   const { benchMap } = await import('./map');
   await benchMap(log);
+}
+if (want('cli')) {
+  log('\n## Command-line start-up (issue 16): `rejon info` on the demo workspace — baseline: `node -e 0` in the same run');
+  const { benchCli } = await import('./cli');
+  await benchCli(log);
 }
