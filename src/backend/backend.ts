@@ -13,10 +13,14 @@ import { analysisApi } from './api/analysisApi';
 import { mapApi } from './api/mapApi';
 import { briefingApi } from './api/briefingApi';
 import { territoryApi } from './api/territoryApi';
+import type { Printer } from './briefing/printer';
 
 type CoreMethod = 'getWorkspaceInfo' | 'getReportColumns' | 'listDistricts' | 'getDistrictsGeoJson' | 'getBasemapLayer' | 'startJob' | 'getJob' | 'cancelJob' | 'listJobs' | 'getSetting' | 'setSetting';
 
-export interface BackendOptions extends OpenOptions {}
+export interface BackendOptions extends OpenOptions {
+  /** Prints briefing pages to PDF (the Electron host passes Electron's own); headless system Chromium when absent. */
+  printer?: Printer;
+}
 
 /**
  * The backend service: one open workspace, a job manager, and the implementation of the API

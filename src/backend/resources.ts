@@ -18,6 +18,24 @@ export function resourcesDir(): string {
   throw new Error('Rejon resources folder not found (set REJON_RESOURCES).');
 }
 
+/**
+ * The built renderer (out/renderer, with index.html): REJON_RENDERER_DIR when set, else found upwards from this
+ * file, both from the sources (src/backend → out/renderer) and from the bundle (out/main[/chunks] → out/renderer).
+ * null when there is none (not built).
+ */
+export function builtRendererDir(): string | null {
+  const env = process.env.REJON_RENDERER_DIR;
+  if (env) return fs.existsSync(path.join(env, 'index.html')) ? path.resolve(env) : null;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const built = path.join(dir, 'out', 'renderer');
+    if (fs.existsSync(path.join(built, 'index.html'))) return built;
+    if (path.basename(dir) === 'out' && fs.existsSync(path.join(dir, 'renderer', 'index.html'))) return path.join(dir, 'renderer');
+    dir = path.dirname(dir);
+  }
+  return null;
+}
+
 export function resourcePath(...parts: string[]): string {
   const base = resourcesDir();
   const p = path.resolve(base, ...parts);

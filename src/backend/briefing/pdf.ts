@@ -1,25 +1,28 @@
 /**
- * Briefing PDF: the renderer's own print pages (the same bundle as the app, out/renderer) opened in headless
- * Chromium at `http://127.0.0.1:PORT/#token=TOKEN&print=PAYLOAD` and printed with page.pdf (vector text,
- * embedded fonts, A4 landscape, footer with page numbers and the police/public marking).
+ * Briefing PDF: the renderer's own print pages (the same bundle as the app, out/renderer) opened at
+ * `http://127.0.0.1:PORT/#token=TOKEN&print=PAYLOAD` and printed to PDF (vector text, embedded fonts, A4
+ * landscape, footer with page numbers and the police/public marking) by the backend's printer
+ * (src/backend/briefing/printer.ts): headless system Chromium under Node, Electron's own Chromium in the desktop.
  *
  * PAYLOAD = base64url(JSON.stringify({ request, public?, lang })). The print document fetches its data through
  * the normal contract and sets `document.documentElement.dataset.printReady = 'true'` when every page,
  * maps included, is drawn (or 'error' with the message in `dataset.printError`).
  *
  * When the backend is served over HTTP (browser mode) that server is used; otherwise (CLI, Electron utility
- * process) a temporary loopback server with a fresh token runs for the duration of the print. One Chromium per
- * backend, launched on first use and closed with the backend; prints are serialised (they are CPU heavy).
+ * process) a temporary loopback server with a fresh token runs for the duration of the print. One printer per
+ * backend (BackendOptions.printer, else headless Chromium launched on first use), closed with the backend;
+ * prints are serialised (they are CPU heavy).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { RejonError } from '../../shared/contract';
 import type { BriefingLang, BriefingRequest, PublicOptions } from '../../shared/contract/briefing';
 import type { Backend } from '../backend';
 import { servedEndpoint, startHttpServer } from '../server/httpServer';
+import { builtRendererDir } from '../resources';
+import { chromiumPrinter, type PrintJob, type Printer } from './printer';
+
+export { chromiumPath, HEADLESS_CHROMIUM_ARGS } from './printer';
 
 export interface PrintPayload {
   request: BriefingRequest;
@@ -43,27 +46,15 @@ export function decodePrintPayload(s: string): PrintPayload {
   return JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as PrintPayload;
 }
 
-export function chromiumPath(): string {
-  return process.env.REJON_CHROMIUM || '/usr/bin/chromium';
-}
-
 /**
- * The built renderer: REJON_RENDERER_DIR, else `out/renderer` found upwards from this file (sources run
- * through tsx) or `../renderer` next to a bundled `out/main`.
+ * The built renderer: REJON_RENDERER_DIR, else `out/renderer` found upwards from the running code (sources
+ * through tsx, or the bundle in out/main).
  */
 export function rendererDir(): string {
+  const dir = builtRendererDir();
+  if (dir) return dir;
   const env = process.env.REJON_RENDERER_DIR;
-  if (env) {
-    if (!fs.existsSync(path.join(env, 'index.html'))) throw new RejonError('internal', `The renderer is not built: ${path.resolve(env)} (REJON_RENDERER_DIR) has no index.html.`);
-    return path.resolve(env);
-  }
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const built = path.join(dir, 'out', 'renderer');
-    if (fs.existsSync(path.join(built, 'index.html'))) return built;
-    if (path.basename(dir) === 'out' && fs.existsSync(path.join(dir, 'renderer', 'index.html'))) return path.join(dir, 'renderer');
-    dir = path.dirname(dir);
-  }
+  if (env) throw new RejonError('internal', `The renderer is not built: ${path.resolve(env)} (REJON_RENDERER_DIR) has no index.html.`);
   throw new RejonError('internal', 'The renderer is not built (out/renderer is missing). Run "npm run build" or set REJON_RENDERER_DIR.');
 }
 
@@ -86,7 +77,7 @@ export function footerTemplate(isPublic: boolean, lang: BriefingLang): string {
 }
 
 interface PrinterState {
-  browser: Promise<Browser> | null;
+  printer: Printer;
   queue: Promise<unknown>;
 }
 
@@ -95,132 +86,57 @@ const printers = new WeakMap<Backend, PrinterState>();
 function stateOf(backend: Backend): PrinterState {
   let s = printers.get(backend);
   if (!s) {
-    s = { browser: null, queue: Promise.resolve() };
-    printers.set(backend, s);
-    const st = s;
-    backend.onClose(async () => {
-      const b = st.browser;
-      st.browser = null;
-      if (b) await (await b.catch(() => null))?.close().catch(() => undefined);
-    });
+    const st: PrinterState = { printer: backend.options.printer ?? chromiumPrinter(), queue: Promise.resolve() };
+    printers.set(backend, st);
+    backend.onClose(() => st.printer.close());
+    s = st;
   }
   return s;
 }
 
-/**
- * Flags for the headless system Chromium (printing here, the e2e tests too): no network side traffic, and
- * WebGL through SwiftShader so maps draw on machines without a GPU.
- */
-export const HEADLESS_CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-];
-
-async function launch(): Promise<Browser> {
-  const exe = chromiumPath();
-  if (!fs.existsSync(exe)) {
-    throw new RejonError('internal', `Chromium not found at ${exe}. Install Chromium (Debian: apt-get install chromium) or set REJON_CHROMIUM to its executable.`);
-  }
-  const { chromium } = await import('playwright-core');
-  try {
-    return await chromium.launch({
-      executablePath: exe,
-      headless: true,
-      args: [...HEADLESS_CHROMIUM_ARGS, '--font-render-hinting=none'],
-    });
-  } catch (e) {
-    throw new RejonError('internal', `Chromium at ${exe} could not be started (set REJON_CHROMIUM to another executable): ${(e as Error).message.split('\n')[0]}`);
-  }
-}
-
-async function browserOf(backend: Backend): Promise<Browser> {
-  const s = stateOf(backend);
-  if (s.browser) {
-    const b = await s.browser.catch(() => null);
-    if (b && b.isConnected()) return b;
-  }
-  s.browser = launch();
-  s.browser.catch(() => {
-    s.browser = null;
-  });
-  return s.browser;
-}
-
 /** Close the print browser of a backend now (the backend also does it on close). */
 export async function closePrinter(backend: Backend): Promise<void> {
-  const s = printers.get(backend);
-  if (!s?.browser) return;
-  const b = s.browser;
-  s.browser = null;
-  await (await b.catch(() => null))?.close().catch(() => undefined);
+  await printers.get(backend)?.printer.close();
 }
 
-export async function printBriefingPdf(backend: Backend, payload: PrintPayload): Promise<Uint8Array> {
-  const s = stateOf(backend);
-  const run = s.queue.then(() => printNow(backend, payload));
-  s.queue = run.catch(() => undefined);
-  return run;
-}
-
-async function printNow(backend: Backend, payload: PrintPayload): Promise<Uint8Array> {
-  const browser = await browserOf(backend);
-  let temp: Awaited<ReturnType<typeof startHttpServer>> | null = null;
-  let endpoint = servedEndpoint(backend);
-  if (!endpoint) {
-    temp = await startHttpServer({ backend, staticDir: rendererDir(), token: randomBytes(24).toString('base64url') });
-    endpoint = { url: temp.url, token: temp.token };
-  }
-  // A4 landscape at 96 dpi, so the pages lay out at print size before printing
-  const context = await browser.newContext({ viewport: { width: 1123, height: 794 }, deviceScaleFactor: 1, locale: payload.lang === 'en' ? 'en-GB' : 'pl-PL', timezoneId: 'Europe/Warsaw' });
-  const problems: string[] = [];
-  const timeout = printTimeoutMs();
-  try {
-    const page = await context.newPage();
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    const url = `${endpoint.url}#token=${endpoint.token}&print=${encodePrintPayload(payload)}`;
-    await page.goto(url, { waitUntil: 'load', timeout });
-    let state: string;
-    try {
-      const handle = await page.waitForFunction(
-        () => {
-          const v = document.documentElement.dataset.printReady;
-          return v === 'true' || v === 'error' ? v : false;
-        },
-        undefined,
-        { timeout, polling: 100 },
-      );
-      state = (await handle.jsonValue()) as string;
-    } catch {
-      const detail = problems.length ? ` Page errors: ${problems.slice(0, 3).join(' | ').slice(0, 500)}` : '';
-      throw new RejonError('internal', `The briefing print pages did not finish within ${Math.round(timeout / 1000)} s (is the renderer built with print support?).${detail}`);
-    }
-    if (state === 'error') {
-      const msg = await page.evaluate(() => document.documentElement.dataset.printError ?? 'unknown error');
-      throw new RejonError('internal', `The briefing print pages failed: ${msg}`);
-    }
-    const pdf = await page.pdf({
+/** The print of one briefing as plain data: what every printer loads and how it prints it. */
+export function briefingPrintJob(endpoint: { url: string; token: string }, payload: PrintPayload): PrintJob {
+  return {
+    url: `${endpoint.url}#token=${endpoint.token}&print=${encodePrintPayload(payload)}`,
+    locale: payload.lang === 'en' ? 'en-GB' : 'pl-PL',
+    // A4 landscape at 96 dpi, so the pages lay out at print size before printing
+    viewport: { width: 1123, height: 794 },
+    timeoutMs: printTimeoutMs(),
+    pdf: {
       format: 'A4',
       landscape: true,
       printBackground: true,
       displayHeaderFooter: true,
       headerTemplate: '<div></div>',
       footerTemplate: footerTemplate(payload.public !== undefined, payload.lang),
-      margin: PRINT_MARGINS,
+      margin: { ...PRINT_MARGINS },
       preferCSSPageSize: false,
-    });
-    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    },
+  };
+}
+
+export async function printBriefingPdf(backend: Backend, payload: PrintPayload): Promise<Uint8Array> {
+  const s = stateOf(backend);
+  const run = s.queue.then(() => printNow(backend, s.printer, payload));
+  s.queue = run.catch(() => undefined);
+  return run;
+}
+
+async function printNow(backend: Backend, printer: Printer, payload: PrintPayload): Promise<Uint8Array> {
+  let temp: Awaited<ReturnType<typeof startHttpServer>> | null = null;
+  let endpoint = servedEndpoint(backend);
+  if (!endpoint) {
+    temp = await startHttpServer({ backend, staticDir: rendererDir(), token: randomBytes(24).toString('base64url') });
+    endpoint = { url: temp.url, token: temp.token };
+  }
+  try {
+    return await printer.print(briefingPrintJob(endpoint, payload));
   } finally {
-    await context.close().catch(() => undefined);
     if (temp) await temp.close();
   }
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtRendererDir } from '../../backend/resources';
 import { int, one, parseArgs } from '../args';
 import { out } from '../output';
 
@@ -14,10 +14,6 @@ export function defaultWorkspacePath(): string {
   return path.join(base, 'demo.sqlite');
 }
 
-function rendererDir(): string {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-  return process.env.REJON_RENDERER_DIR ?? path.join(root, 'out', 'renderer');
-}
 
 export async function run(argv: string[]): Promise<number> {
 
@@ -25,9 +21,9 @@ export async function run(argv: string[]): Promise<number> {
   const given = one(args, 'workspace');
   const file = path.resolve(given ?? defaultWorkspacePath());
   const port = int(args, 'port', 0, 65535) ?? 0;
-  const staticDir = rendererDir();
-  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
-    throw new Error(`The renderer is not built (${staticDir}). Run "npm run build" (npm start does it for you).`);
+  const staticDir = builtRendererDir();
+  if (!staticDir) {
+    throw new Error(`The renderer is not built (${process.env.REJON_RENDERER_DIR ?? 'out/renderer'} has no index.html). Run "npm run build" (npm start does it for you).`);
   }
   if (!given) fs.mkdirSync(path.dirname(file), { recursive: true });
   // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
