@@ -1,53 +1,66 @@
 /**
- * Electron main: window, security, and wiring the API contract over IPC to the backend utility
- * process. Thin by design: all behaviour lives in src/backend and is tested under Node.
+ * Electron main: window, security, menus, and wiring the API contract over IPC to the backend, which runs in a
+ * utility process watched by BackendSupervisor (restart on crash, clean close on quit). Thin by design: all
+ * behaviour lives in src/backend and in the Electron-free modules next to this file, tested under Node.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, utilityProcess, type Session, type WebContents } from 'electron';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { METHOD_NAMES, parseInput, RejonError } from '../src/shared/contract';
+import { METHOD_NAMES, parseInput, RejonError, type RejonEvent } from '../src/shared/contract';
 import { RENDERER_CSP } from '../src/backend/security/paths';
-import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, isTrustedSender, resolveAppRequest } from './policy';
+import { translate } from '../src/shared/i18n';
+import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, isTrustedSender, resolveAppRequest, workspaceFromArgv, workspaceFromSecondInstance, type SecondInstanceData } from './policy';
+import { BackendSupervisor, type HostProcess } from './backendSupervisor';
+import { desktopLang, menuTemplate, toElectronTemplate, type MenuCommand } from './menu';
+import { printInWindow } from './printWindow';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
 
 const rendererRoot = path.join(__dirname, '../renderer');
-let backendProc: UtilityProcess | null = null;
-let nextId = 1;
-const pending = new Map<number, (reply: unknown) => void>();
+const devTools = !app.isPackaged;
+const lang = desktopLang(process.env);
+const log = (line: string) => console.error(`[rejon] ${line}`);
 
+const givenWorkspace = workspaceFromArgv(process.argv, process.cwd());
+let mainWindow: BrowserWindow | null = null;
+let supervisor: BackendSupervisor | null = null;
+let quitting = false;
+
+// One Rejon per user: a second start hands its workspace to this one and quits.
+const firstInstance = app.requestSingleInstanceLock({ workspace: givenWorkspace } satisfies SecondInstanceData);
+
+/** The demo workspace opened when none is given (generated into it on first start). */
 function defaultWorkspace(): string {
-  const base = process.env.REJON_HOME ?? path.join(app.getPath('userData'));
-  fs.mkdirSync(base, { recursive: true });
-  return path.join(base, 'demo.sqlite');
+  return path.join(process.env.REJON_HOME ?? app.getPath('userData'), 'demo.sqlite');
 }
 
-function startBackend(win: BrowserWindow): void {
-  const given = process.argv.find((a) => a.startsWith('--workspace='))?.slice('--workspace='.length);
-  backendProc = utilityProcess.fork(path.join(__dirname, 'backendHost.js'), [], {
+function sendToWindow(e: RejonEvent): void {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send('rejon:event', e);
+}
+
+/** The backend in an Electron utility process, speaking the host protocol. */
+function spawnBackend(workspace: string): HostProcess {
+  const proc = utilityProcess.fork(path.join(__dirname, 'backendHost.js'), [], {
     serviceName: 'rejon-backend',
+    stdio: 'inherit',
     env: {
       ...process.env,
-      REJON_WORKSPACE: given ?? defaultWorkspace(),
-      REJON_DEMO_ON_EMPTY: given ? '0' : '1',
+      REJON_WORKSPACE: workspace,
+      REJON_DEMO_ON_EMPTY: workspace === defaultWorkspace() ? '1' : '0',
+      REJON_PRINTER: 'parent',
       REJON_RESOURCES: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
       HOME: os.homedir(),
     },
   });
-  backendProc.on('message', (msg: { id?: number; event?: unknown }) => {
-    if (msg.event !== undefined) {
-      if (!win.isDestroyed()) win.webContents.send('rejon:event', msg.event);
-      return;
-    }
-    const resolve = msg.id != null ? pending.get(msg.id) : undefined;
-    if (resolve && msg.id != null) {
-      pending.delete(msg.id);
-      resolve(msg);
-    }
-  });
+  return {
+    postMessage: (m) => proc.postMessage(m),
+    onMessage: (cb) => proc.on('message', cb),
+    onExit: (cb) => proc.on('exit', (code) => cb(code, null)),
+    kill: () => void proc.kill(),
+  };
 }
 
 function wireIpc(): void {
@@ -56,17 +69,36 @@ function wireIpc(): void {
       if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: { code: 'unauthorized', message: 'untrusted sender' } };
       try {
         const input = parseInput(method, rawInput); // validate in main before anything crosses to the backend
-        if (!backendProc) throw new RejonError('internal', 'backend not running');
-        const id = nextId++;
-        return await new Promise((resolve) => {
-          pending.set(id, resolve);
-          backendProc!.postMessage({ id, method, input });
-        });
+        if (!supervisor) throw new RejonError('unavailable', 'backend not running');
+        return await supervisor.call(method, input);
       } catch (e) {
         const err = e instanceof RejonError ? e.toWire() : { code: 'internal', message: (e as Error).message };
         return { ok: false, error: err };
       }
     });
+  }
+}
+
+/** Every session (the app's and the print windows'): no permission is ever granted, and none is reported as granted. */
+function lockDownSession(s: Session): void {
+  s.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  s.setPermissionCheckHandler(() => false);
+  s.setDevicePermissionHandler(() => false);
+}
+
+/** Every web contents, whatever created it: no webviews, no new windows, no navigation away from the app. */
+function lockDownContents(contents: WebContents): void {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+function onMenuCommand(command: MenuCommand): void {
+  if (command === 'help') sendToWindow({ type: 'menu', command: 'help' });
+  else if (command === 'about') {
+    const detail = translate(lang, 'desktop.about.detail', { version: app.getVersion(), electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node });
+    const options = { type: 'info' as const, title: translate(lang, 'desktop.menu.about'), message: 'Rejon', detail, buttons: ['OK'] };
+    if (mainWindow) void dialog.showMessageBox(mainWindow, options);
+    else void dialog.showMessageBox(options);
   }
 }
 
@@ -82,38 +114,78 @@ async function createWindow(): Promise<void> {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools,
     },
   });
+  mainWindow = win;
   win.webContents.on('will-navigate', (e, url) => {
     if (!isAllowedNavigation(url)) e.preventDefault();
   });
   win.webContents.on('will-redirect', (e, url) => {
     if (!isAllowedNavigation(url)) e.preventDefault();
   });
+  win.webContents.on('will-frame-navigate', (e) => {
+    if (!isAllowedNavigation(e.url)) e.preventDefault();
+  });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  startBackend(win);
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
   await win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-});
+function run(): void {
+  app.on('session-created', lockDownSession);
+  app.on('web-contents-created', (_e, contents) => lockDownContents(contents));
 
-void app.whenReady().then(async () => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppRequest(request.url, rendererRoot);
-    if (!file || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
-    const res = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(res.headers);
-    if (file.endsWith('.html')) headers.set('Content-Security-Policy', RENDERER_CSP);
-    return new Response(res.body, { status: res.status, headers });
+  app.on('second-instance', (_e, argv, workingDirectory, additionalData) => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+    const workspace = workspaceFromSecondInstance(additionalData, argv, workingDirectory);
+    if (workspace && supervisor && workspace !== supervisor.workspace) {
+      void supervisor.switchWorkspace(workspace).then((r) => {
+        if (!r.ok) log(`could not open ${workspace}: ${r.error.message}`);
+      });
+    }
   });
-  wireIpc();
-  await createWindow();
-});
 
-app.on('window-all-closed', () => {
-  backendProc?.kill();
-  app.quit();
-});
+  void app.whenReady().then(async () => {
+    lockDownSession(session.defaultSession);
+    protocol.handle(APP_SCHEME, async (request) => {
+      const file = resolveAppRequest(request.url, rendererRoot);
+      if (!file || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
+      const res = await net.fetch(pathToFileURL(file).toString());
+      const headers = new Headers(res.headers);
+      headers.set('X-Content-Type-Options', 'nosniff');
+      if (file.endsWith('.html')) headers.set('Content-Security-Policy', RENDERER_CSP);
+      return new Response(res.body, { status: res.status, headers });
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronTemplate(menuTemplate({ lang, platform: process.platform, devTools }), onMenuCommand)));
+    if (!givenWorkspace) fs.mkdirSync(path.dirname(defaultWorkspace()), { recursive: true });
+    supervisor = new BackendSupervisor({
+      workspace: givenWorkspace ?? defaultWorkspace(),
+      spawn: spawnBackend,
+      onEvent: sendToWindow,
+      print: (job) => printInWindow(job, devTools),
+      log,
+    });
+    wireIpc();
+    supervisor.start();
+    await createWindow();
+  });
+
+  // Quit closes the backend cleanly first (jobs stopped, WAL checkpointed, staged uploads removed).
+  app.on('before-quit', (e) => {
+    if (quitting || !supervisor || supervisor.state === 'closed') return;
+    e.preventDefault();
+    quitting = true;
+    void supervisor.close().finally(() => app.quit());
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}
+
+if (firstInstance) run();
+else app.exit(0);

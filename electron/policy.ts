@@ -2,6 +2,7 @@
  * Security policy of the Electron shell, kept free of Electron imports so it is unit-tested.
  * The app is served from app://rejon/ only; nothing else may be navigated to or opened.
  */
+import path from 'node:path';
 import { resolveSafePath } from '../src/backend/security/paths';
 
 export const APP_SCHEME = 'app';
@@ -34,4 +35,69 @@ export function resolveAppRequest(url: string, rendererRoot: string): string | n
   // Check the raw path too: URL parsing already collapses "/a/../" but not encoded forms.
   const rawPath = url.slice(`${APP_ORIGIN}`.length).split(/[?#]/, 1)[0] || '/';
   return resolveSafePath(rendererRoot, rawPath);
+}
+
+/**
+ * Pages the desktop prints (webContents.printToPDF in a hidden window) come from the backend's own loopback
+ * server: http://127.0.0.1:PORT/ with an explicit port and nothing else. Main refuses to load anything else,
+ * whatever the backend process asks.
+ */
+export function isAllowedPrintUrl(url: string): boolean {
+  const u = parse(url);
+  return u != null && u.protocol === 'http:' && u.hostname === '127.0.0.1' && u.port !== '' && u.username === '' && u.password === '';
+}
+
+/** The print window stays on the origin of the page it was asked to print (in-page fragment changes only). */
+export function isAllowedPrintNavigation(url: string, printUrl: string): boolean {
+  const u = parse(url);
+  const p = parse(printUrl);
+  return u != null && p != null && isAllowedPrintUrl(printUrl) && u.origin === p.origin && u.pathname === p.pathname && u.username === '' && u.password === '';
+}
+
+/**
+ * The workspace named on a command line (`--workspace=FILE` or `--workspace FILE`), resolved against the
+ * folder the command was started in; null when none is given.
+ */
+export function workspaceFromArgv(argv: readonly string[], cwd: string): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    let v: string | undefined;
+    if (a.startsWith('--workspace=')) v = a.slice('--workspace='.length);
+    else if (a === '--workspace') v = argv[i + 1];
+    if (v !== undefined && v.trim() !== '' && !v.startsWith('--')) return path.resolve(cwd, v);
+  }
+  return null;
+}
+
+/** What a second start hands to the first instance (app.requestSingleInstanceLock's additionalData). */
+export interface SecondInstanceData {
+  workspace: string | null;
+}
+
+/** The workspace a second start asks for: its own resolved path, else its command line. Only absolute paths. */
+export function workspaceFromSecondInstance(data: unknown, argv: readonly string[], cwd: string): string | null {
+  const given = (data as Partial<SecondInstanceData> | null)?.workspace;
+  if (typeof given === 'string' && path.isAbsolute(given)) return path.normalize(given);
+  return workspaceFromArgv(argv, cwd);
+}
+
+/** Restarts of a crashed backend: at most `maxCrashes` crashes within `windowMs`, then it stays down. */
+export interface RestartPolicy {
+  maxCrashes: number;
+  windowMs: number;
+  /** Wait before the n-th restart in the window (the last value repeats). */
+  delaysMs: number[];
+}
+
+export const DEFAULT_RESTART_POLICY: RestartPolicy = { maxCrashes: 3, windowMs: 60_000, delaysMs: [250, 1000, 3000] };
+
+/**
+ * Decide after a crash at `now` (already appended to `crashTimes`): restart after `delayMs`, or give up
+ * because the backend crashed too often (a crash loop would hide the problem and burn the machine).
+ */
+export function restartDecision(crashTimes: readonly number[], now: number, policy: RestartPolicy = DEFAULT_RESTART_POLICY): { restart: true; delayMs: number } | { restart: false; crashes: number } {
+  const recent = crashTimes.filter((t) => now - t <= policy.windowMs).length;
+  if (recent > policy.maxCrashes) return { restart: false, crashes: recent };
+  const d = policy.delaysMs;
+  return { restart: true, delayMs: d[Math.min(Math.max(recent - 1, 0), d.length - 1)] ?? 0 };
 }

@@ -132,12 +132,26 @@ export function isBinaryMethod(name: MethodName): boolean {
   return (contract[name] as MethodDef).binary === true;
 }
 
+/**
+ * The backend process as the front end sees it. Desktop (sent by Electron main, which watches the backend
+ * process): 'crashed' (it died; calls in flight were rejected; it is being restarted on the same workspace),
+ * 'restarted' (it answers again), 'failed' (it died too often: no more restarts). Browser mode (the renderer's
+ * own HTTP client): 'lost' (the server stopped answering), 'restored' (it answers again).
+ */
+export type BackendState = 'crashed' | 'restarted' | 'failed' | 'lost' | 'restored';
+
 /** Events pushed from the backend to front ends (SSE over HTTP, webContents.send over IPC). */
-export type RejonEvent = { type: 'job'; job: JobState } | { type: 'workspace-changed' };
+export type RejonEvent =
+  | { type: 'job'; job: JobState }
+  | { type: 'workspace-changed' }
+  | { type: 'backend'; state: BackendState; exitCode?: number | null; signal?: string | null; restarts?: number }
+  /** A native menu item the window handles (desktop only). */
+  | { type: 'menu'; command: 'help' };
 
 /** Error shape on the wire. */
 export interface WireError {
-  code: 'bad-request' | 'not-found' | 'workspace' | 'internal' | 'unauthorized' | 'cancelled';
+  /** 'unavailable': the backend process is not running (crashed, restarting, closed): the call never ran or was cut off. */
+  code: 'bad-request' | 'not-found' | 'workspace' | 'internal' | 'unauthorized' | 'cancelled' | 'unavailable';
   /** English text for logs and developers; front ends show `msg` translated when it is present. */
   message: string;
   issues?: { path: string; message: string }[];

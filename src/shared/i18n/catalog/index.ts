@@ -4,6 +4,7 @@
  */
 import common from './common';
 import coordinates from './coordinates';
+import desktop from './desktop';
 
 export interface FeatureCatalog {
   pl: Record<string, string>;
@@ -13,4 +14,5 @@ export interface FeatureCatalog {
 export const CATALOGS: Record<string, FeatureCatalog> = {
   common,
   coordinates,
+  desktop,
 };
