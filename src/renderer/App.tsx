@@ -139,6 +139,7 @@ export function App() {
       if (e.type === 'job') setJob(e.job.state === 'running' ? e.job : null);
       if (e.type === 'job' && e.job.state === 'failed' && e.job.kind !== 'analysis') setError(`${t('jobFailed')}: ${e.job.error}`);
       if (e.type === 'workspace-changed') void load();
+      if (e.type === 'menu' && e.command === 'help') setDialog('help');
     });
   }, [client, load, refreshBasemaps, t]);
 

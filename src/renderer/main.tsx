@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { BackendBanner } from './components/BackendBanner';
 import { I18nProvider } from './i18n/i18n';
 import { PrintDocument } from './briefing/PrintDocument';
 import { readPrintParam } from './briefing/printPayload';
@@ -13,7 +14,16 @@ const print = readPrintParam(window.location.hash);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
-      {print != null ? <PrintDocument raw={print} /> : <App />}
+      {print != null ? (
+        <PrintDocument raw={print} />
+      ) : (
+        <div className="shell">
+          <BackendBanner />
+          <div className="shell-app">
+            <App />
+          </div>
+        </div>
+      )}
     </I18nProvider>
   </StrictMode>,
 );

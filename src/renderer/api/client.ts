@@ -3,6 +3,7 @@
  * bridge is present) or over loopback HTTP (browser mode, token from the URL fragment).
  */
 import { METHOD_NAMES, RejonError, isBinaryMethod, type MethodName, type RejonApi, type RejonEvent, type WireError } from '../../shared/contract';
+import { msg } from '../../core/message';
 
 /** What the Electron preload exposes: one function per contract method, plus events. */
 export interface RejonBridge {
@@ -56,23 +57,42 @@ function readToken(): string {
 function createHttpClient(): Client {
   const token = readToken();
   const listeners = new Set<(e: RejonEvent) => void>();
+  const emit = (e: RejonEvent) => {
+    for (const l of listeners) l(e);
+  };
+  // Whether the server answers: a failed request or a broken event stream says 'lost', the next answer 'restored'.
+  let reachable = true;
+  const setReachable = (ok: boolean) => {
+    if (ok === reachable) return;
+    reachable = ok;
+    emit({ type: 'backend', state: ok ? 'restored' : 'lost' });
+  };
   let source: EventSource | null = null;
   const ensureEvents = () => {
     if (source) return;
-    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
-    source.onmessage = (msg) => {
-      const e = JSON.parse(msg.data) as RejonEvent;
-      for (const l of listeners) l(e);
+    const s = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source = s;
+    s.onmessage = (m) => emit(JSON.parse(m.data) as RejonEvent);
+    s.onopen = () => setReachable(true);
+    s.onerror = () => {
+      if (s.readyState !== EventSource.OPEN) setReachable(false);
     };
   };
   return {
     transport: 'http',
     api: makeApi(async (method, input) => {
-      const res = await fetch(`/api/call/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(input),
-      });
+      let res: Response;
+      try {
+        res = await fetch(`/api/call/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(input),
+        });
+      } catch (e) {
+        setReachable(false); // no HTTP answer at all: the server is gone
+        throw new RejonError('unavailable', `The Rejon service cannot be reached: ${(e as Error).message}`, undefined, msg('desktop.error.unavailable'));
+      }
+      setReachable(true);
       if (!res.ok) {
         let err: WireError = { code: 'internal', message: `HTTP ${res.status}` };
         try {
