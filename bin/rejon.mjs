@@ -7,6 +7,8 @@
 //   - a source checkout whose build is missing or older than the sources it is made of (src/ except the
 //     renderer, electron.vite.config.ts, package.json): the sources through tsx, so an edit is never hidden
 //     by a stale build. Without src/ (an installed build) the build is used as it is.
+// REJON_BUILT=1 (set by the tests: they test what ships) refuses to fall back to the sources: a missing or stale
+// build is an error that says to run `npm run build`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,13 +28,23 @@ function newestSource(dir) {
   return t;
 }
 
-function useBuild() {
-  if (process.env.REJON_DEV === '1') return false;
-  if (!fs.existsSync(built)) return false;
-  if (!fs.existsSync(sources)) return true;
+/** 'fresh', 'stale' or 'missing'. */
+function buildState() {
+  if (!fs.existsSync(built)) return 'missing';
+  if (!fs.existsSync(sources)) return 'fresh';
   const builtAt = fs.statSync(built).mtimeMs;
   const config = ['electron.vite.config.ts', 'package.json'].map((f) => fs.statSync(path.join(root, f)).mtimeMs);
-  return builtAt > Math.max(newestSource(sources), ...config);
+  return builtAt > Math.max(newestSource(sources), ...config) ? 'fresh' : 'stale';
+}
+
+function useBuild() {
+  if (process.env.REJON_DEV === '1') return false;
+  const state = buildState();
+  if (process.env.REJON_BUILT === '1' && state !== 'fresh') {
+    process.stderr.write(`rejon: REJON_BUILT=1 but the built command line is ${state === 'missing' ? 'missing' : 'older than the sources'} (${built}). Run "npm run build".\n`);
+    process.exit(1);
+  }
+  return state === 'fresh';
 }
 
 let main;

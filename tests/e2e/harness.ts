@@ -1,6 +1,7 @@
 /**
- * End-to-end harness: a real demo workspace (SQLite file), the real backend started as
- * `rejon serve`, and Debian's Chromium driven by playwright-core. No fake backend.
+ * End-to-end harness: a real demo workspace (SQLite file), the real backend started as `rejon serve` FROM THE
+ * BUILD (out/main/cli.js, what ships: REJON_BUILT=1 makes a missing or stale build an error instead of a run of
+ * the sources), and Debian's Chromium driven by playwright-core. No fake backend.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,11 +14,13 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const REJON = path.join(ROOT, 'bin', 'rejon.mjs');
+/** The environment of every `rejon` the e2e tests start: the built command line only. */
+export const REJON_ENV = { ...process.env, REJON_BUILT: '1' };
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 
 /** Run the CLI synchronously; returns stdout, throws with stderr on failure. */
 export function rejon(args: string[], opts: { allowFail?: boolean } = {}): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [REJON, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [REJON, ...args], { cwd: ROOT, env: REJON_ENV, encoding: 'utf8', timeout: 120_000 });
   if (r.status !== 0 && !opts.allowFail) throw new Error(`rejon ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -45,7 +48,7 @@ export interface Served {
 
 /** Start `rejon serve --workspace FILE` and wait for the URL it prints. */
 export async function serve(workspace: string): Promise<Served> {
-  const child = spawn(process.execPath, [REJON, 'serve', '--workspace', workspace], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [REJON, 'serve', '--workspace', workspace], { cwd: ROOT, env: REJON_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
@@ -69,7 +72,7 @@ export async function serve(workspace: string): Promise<Served> {
     process: child,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode != null) return resolve();
+        if (child.exitCode != null || child.signalCode != null) return resolve(); // already gone (also when killed)
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
