@@ -26,28 +26,37 @@ function electronBinary() {
   return bin && fs.existsSync(bin) ? bin : null;
 }
 
-/** better-sqlite3 built for Electron's ABI, in out/native (the Node build stays for the CLI and tests). */
-function electronSqliteBinding() {
+/**
+ * better-sqlite3 built for Electron's ABI, in out/native (the Node build in node_modules stays for the CLI and
+ * the tests): a copy of the module rebuilt there with @electron/rebuild (a prebuilt binary for this Electron when
+ * one is published, else a compile against Electron's headers: needs the network once). Packaging does the same
+ * inside the app (electron-builder, npmRebuild). null when it cannot be had here.
+ */
+async function electronSqliteBinding() {
   const electronVersion = require('electron/package.json').version;
   const target = path.join(root, 'out', 'native', `electron-${electronVersion}`);
-  const binding = path.join(target, 'build', 'Release', 'better_sqlite3.node');
+  const moduleDir = path.join(target, 'node_modules', 'better-sqlite3');
+  const binding = path.join(moduleDir, 'build', 'Release', 'better_sqlite3.node');
   if (fs.existsSync(binding)) return binding;
-  const npmDir = process.env.npm_execpath ? path.resolve(path.dirname(process.env.npm_execpath), '..') : null;
-  const gyp = npmDir ? path.join(npmDir, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js') : null;
-  if (!gyp || !fs.existsSync(gyp)) return null;
   fs.rmSync(target, { recursive: true, force: true });
-  fs.cpSync(path.join(root, 'node_modules', 'better-sqlite3'), target, { recursive: true });
-  console.log(`[start] building better-sqlite3 for Electron ${electronVersion}…`);
-  const r = spawnSync(process.execPath, [gyp, 'rebuild', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers', '--release'], {
-    cwd: target,
-    stdio: 'inherit',
-  });
-  return r.status === 0 && fs.existsSync(binding) ? binding : null;
+  fs.mkdirSync(path.dirname(moduleDir), { recursive: true });
+  fs.cpSync(path.join(root, 'node_modules', 'better-sqlite3'), moduleDir, { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) });
+  const version = require('better-sqlite3/package.json').version;
+  fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify({ name: 'rejon-native', private: true, dependencies: { 'better-sqlite3': version } }));
+  console.log(`[start] rebuilding better-sqlite3 ${version} for Electron ${electronVersion} (@electron/rebuild)…`);
+  try {
+    const { rebuild } = await import('@electron/rebuild');
+    await rebuild({ buildPath: target, electronVersion, onlyModules: ['better-sqlite3'], force: true, mode: 'sequential' });
+  } catch (e) {
+    console.log(`[start] could not rebuild better-sqlite3 for Electron: ${e.message.split('\n')[0]}`);
+    return null;
+  }
+  return fs.existsSync(binding) ? binding : null;
 }
 
 buildIfStale();
 const bin = electronBinary();
-const binding = bin ? electronSqliteBinding() : null;
+const binding = bin ? await electronSqliteBinding() : null;
 if (bin && binding) {
   const child = spawn(bin, [root, ...passArgs], { stdio: 'inherit', env: { ...process.env, REJON_SQLITE_BINDING: binding } });
   child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { isAllowedNavigation, isTrustedSender, resolveAppRequest } from '../../../electron/policy';
+import {
+  DEFAULT_RESTART_POLICY, isAllowedNavigation, isAllowedPrintNavigation, isAllowedPrintUrl, isTrustedSender, resolveAppRequest, restartDecision, workspaceFromArgv,
+  workspaceFromSecondInstance,
+} from '../../../electron/policy';
 import { resolveSafePath } from '../../../src/backend/security/paths';
 
 const root = path.resolve('/opt/rejon/renderer');
@@ -49,5 +52,56 @@ describe('path traversal guard', () => {
     expect(resolveSafePath(root, '/../../etc/passwd')).toBeNull();
     expect(resolveSafePath(root, '/./index.html')).toBeNull();
     expect(resolveSafePath(root, '/a\\..\\b')).toBeNull();
+  });
+});
+
+describe('print window policy', () => {
+  it('prints only pages of a loopback server on 127.0.0.1 with a port', () => {
+    expect(isAllowedPrintUrl('http://127.0.0.1:41234/#token=abc&print=xyz')).toBe(true);
+    for (const bad of [
+      'http://localhost:41234/', 'http://127.0.0.1/', 'https://127.0.0.1:41234/', 'http://127.0.0.2:41234/', 'http://user:pw@127.0.0.1:41234/',
+      'app://rejon/index.html', 'file:///etc/passwd', 'http://example.com:80/', 'http://[::1]:41234/', 'javascript:alert(1)', '',
+    ]) expect(isAllowedPrintUrl(bad), bad).toBe(false);
+  });
+  it('keeps the print window on the page it was asked to print', () => {
+    const page = 'http://127.0.0.1:41234/#token=abc&print=xyz';
+    expect(isAllowedPrintNavigation('http://127.0.0.1:41234/#other', page)).toBe(true);
+    expect(isAllowedPrintNavigation('http://127.0.0.1:41235/', page)).toBe(false);
+    expect(isAllowedPrintNavigation('http://127.0.0.1:41234/elsewhere', page)).toBe(false);
+    expect(isAllowedPrintNavigation('https://example.com/', page)).toBe(false);
+    expect(isAllowedPrintNavigation('http://127.0.0.1:41234/', 'https://example.com/')).toBe(false);
+  });
+});
+
+describe('single instance: the workspace a second start asks for', () => {
+  const cwd = path.resolve('/home/analityk/odprawy');
+  it('reads --workspace=FILE and --workspace FILE, resolved against the folder it was started in', () => {
+    expect(workspaceFromArgv(['rejon', '--workspace=dane.sqlite'], cwd)).toBe(path.join(cwd, 'dane.sqlite'));
+    expect(workspaceFromArgv(['rejon', '.', '--workspace', '../inne/x.sqlite'], cwd)).toBe(path.resolve(cwd, '../inne/x.sqlite'));
+    expect(workspaceFromArgv(['rejon', '--workspace'], cwd)).toBeNull();
+    expect(workspaceFromArgv(['rejon', '--workspace', '--other'], cwd)).toBeNull();
+    expect(workspaceFromArgv(['rejon', '--workspace='], cwd)).toBeNull();
+    expect(workspaceFromArgv(['rejon'], cwd)).toBeNull();
+  });
+  it('prefers the absolute path the second instance resolved itself', () => {
+    const abs = path.resolve('/srv/rejon/a.sqlite');
+    expect(workspaceFromSecondInstance({ workspace: abs }, ['x', '--workspace=b.sqlite'], cwd)).toBe(abs);
+    expect(workspaceFromSecondInstance({ workspace: 'relative.sqlite' }, ['x', '--workspace=b.sqlite'], cwd)).toBe(path.join(cwd, 'b.sqlite'));
+    expect(workspaceFromSecondInstance(null, ['x'], cwd)).toBeNull();
+    expect(workspaceFromSecondInstance({ workspace: null }, ['x'], cwd)).toBeNull();
+  });
+});
+
+describe('restarting a crashed backend', () => {
+  const p = { maxCrashes: 3, windowMs: 60_000, delaysMs: [250, 1000, 3000] };
+  it('restarts with growing delays, then gives up after too many crashes in the window', () => {
+    expect(restartDecision([0], 0, p)).toEqual({ restart: true, delayMs: 250 });
+    expect(restartDecision([0, 10], 10, p)).toEqual({ restart: true, delayMs: 1000 });
+    expect(restartDecision([0, 10, 20], 20, p)).toEqual({ restart: true, delayMs: 3000 });
+    expect(restartDecision([0, 10, 20, 30], 30, p)).toEqual({ restart: false, crashes: 4 });
+  });
+  it('forgets crashes older than the window', () => {
+    expect(restartDecision([0, 10, 20, 70_000], 70_000, p)).toEqual({ restart: true, delayMs: 250 });
+    expect(DEFAULT_RESTART_POLICY.maxCrashes).toBeGreaterThan(0);
   });
 });
