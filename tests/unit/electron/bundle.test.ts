@@ -29,6 +29,18 @@ describe('Electron build output', () => {
     expect(fs.existsSync(preload)).toBe(true);
   });
 
+  it('main denies permission requests and checks on every session, locks every web contents, keeps one instance', () => {
+    const main = fs.readFileSync(path.join(root, 'electron', 'main.ts'), 'utf8');
+    expect(main).toMatch(/setPermissionRequestHandler\(\(_wc, _permission, callback\) => callback\(false\)\)/);
+    expect(main).toMatch(/setPermissionCheckHandler\(\(\) => false\)/);
+    expect(main).toMatch(/app\.on\('session-created', lockDownSession\)/);
+    expect(main).toMatch(/app\.on\('web-contents-created', \(_e, contents\) => lockDownContents\(contents\)\)/);
+    expect(main).toMatch(/will-frame-navigate/);
+    expect(main).toMatch(/requestSingleInstanceLock/);
+    expect(main).toMatch(/devTools: !app\.isPackaged|const devTools = !app\.isPackaged/);
+    expect(main).not.toMatch(/nodeIntegration: true|contextIsolation: false|sandbox: false|webSecurity: false|allowRunningInsecureContent: true|enableBlinkFeatures|shell\.openExternal/);
+  });
+
   it('every contract method gets its own IPC channel name', () => {
     expect(new Set(METHOD_NAMES).size).toBe(METHOD_NAMES.length);
     for (const m of METHOD_NAMES) expect(m).toMatch(/^[a-zA-Z]+$/);
