@@ -205,6 +205,32 @@ describe('the built backend host under Node (the utility-process protocol over c
     expect(r.ok ? null : r.error.code).toBe('unavailable');
   });
 
+  it('switches to the workspace a second start names; a refused one leaves the current one open', async () => {
+    const first = demoWorkspace(t.dir, 'first.sqlite');
+    const second = demoWorkspace(t.dir, 'second.sqlite');
+    const bad = path.join(t.dir, 'broken.sqlite');
+    fs.writeFileSync(bad, 'no database here');
+    const { sup, events, spawned } = supervise(first);
+    try {
+      expect((await ok<WorkspaceInfo>(sup.call('getWorkspaceInfo', {}))).path).toBe(first);
+      const switching = sup.switchWorkspace(second);
+      const pending = sup.call('getWorkspaceInfo', {}); // made while switching: waits for the new backend
+      expect(await switching).toEqual({ ok: true, result: { workspace: second } });
+      expect((await ok<WorkspaceInfo>(pending)).path).toBe(second);
+      expect(sup.workspace).toBe(second);
+      expect(spawned[0].exitCode).toBe(0); // the first backend closed cleanly
+      const refused = await sup.switchWorkspace(bad);
+      expect(refused.ok ? null : refused.error.code).toBe('workspace');
+      expect(sup.workspace).toBe(second);
+      expect((await ok<WorkspaceInfo>(sup.call('getWorkspaceInfo', {}))).path).toBe(second);
+      expect(fs.readFileSync(bad, 'utf8')).toBe('no database here');
+      expect(events.filter((e) => e.type === 'workspace-changed')).toHaveLength(2);
+      expect(events.filter((e) => e.type === 'backend')).toEqual([]); // no crash was reported
+    } finally {
+      await sup.close();
+    }
+  });
+
   it('a refused workspace is reported, not restarted', async () => {
     const bad = path.join(t.dir, 'not-a-workspace.sqlite');
     fs.writeFileSync(bad, 'this is not SQLite at all, just text');
