@@ -14,11 +14,9 @@ export default {
       'Brak połączenia z usługą Rejon (tryb przeglądarki). Sprawdź, czy polecenie „rejon serve” nadal działa; po jego ponownym uruchomieniu otwórz nowy adres, który wypisze.',
     'desktop.backend.restored': 'Połączenie z usługą Rejon zostało przywrócone.',
     'desktop.backend.dismiss': 'Zamknij komunikat',
-    'desktop.backend.reload': 'Odśwież widok',
     'desktop.error.unavailable': 'Moduł obliczeniowy nie działa (zatrzymał się lub jest uruchamiany ponownie); operacja nie została wykonana.',
     'desktop.print.noChromium':
       'Nie znaleziono przeglądarki Chromium do wydruku odprawy ({path}). Zainstaluj ją (Debian/Ubuntu: „sudo apt-get install chromium”) albo wskaż jej plik w zmiennej środowiskowej REJON_CHROMIUM. Aplikacja na komputer drukuje bez niej.',
-    'desktop.print.failed': 'Wydruk odprawy nie powiódł się: {detail}',
     'desktop.menu.file': "Plik",
     'desktop.menu.edit': "Edycja",
     'desktop.menu.view': "Widok",
@@ -52,11 +50,9 @@ export default {
       'No connection to the Rejon service (browser mode). Check that "rejon serve" is still running; after restarting it, open the new address it prints.',
     'desktop.backend.restored': 'The connection to the Rejon service is back.',
     'desktop.backend.dismiss': 'Dismiss',
-    'desktop.backend.reload': 'Reload view',
     'desktop.error.unavailable': 'The computing module is not running (it stopped or is restarting); the operation was not carried out.',
     'desktop.print.noChromium':
       'No Chromium browser found to print the briefing ({path}). Install it (Debian/Ubuntu: "sudo apt-get install chromium") or set the REJON_CHROMIUM environment variable to its executable. The desktop app prints without it.',
-    'desktop.print.failed': 'Printing the briefing failed: {detail}',
     'desktop.menu.file': "File",
     'desktop.menu.edit': "Edit",
     'desktop.menu.view': "View",
