@@ -61,13 +61,15 @@ describe('the backend status banner', () => {
     expect(shot).toMatch(/backend-crashed-desktop\.png$/);
 
     await send({ type: 'backend', state: 'restarted' });
-    await send({ type: 'workspace-changed' });
     await page.waitForSelector('[data-testid="backend-banner"][data-kind="restarted"]');
     expect(await banner.getAttribute('role')).toBe('status');
     expect(await banner.textContent()).toContain(text('desktop.backend.restarted'));
     saveScreenshot('backend-restarted-desktop.png', await page.screenshot());
+    // (good news hides itself after 15 s; dismissed here before the data reload main sends next)
     await page.getByRole('button', { name: text('desktop.backend.dismiss') }).click();
     expect(await banner.count()).toBe(0);
+    await send({ type: 'workspace-changed' }); // main's next event: the window reloads its data
+    await page.waitForSelector('[data-ready="true"]', { timeout: 120_000 });
 
     // English
     await page.getByTestId('language').selectOption('en');
