@@ -103,6 +103,7 @@ export function App() {
     void client.api.listBasemapSources({}).then(setBasemaps).catch(() => undefined);
   }, [client]);
 
+  const settingsAppliedRef = useRef(false);
   const load = useCallback(async () => {
     try {
       const [info, bytes, districts, districtsGeo, savedFilter, savedLayers, savedLayout, territory] = await Promise.all([
@@ -116,9 +117,14 @@ export function App() {
         client.api.getTerritory({}).catch(() => null),
       ]);
       setMapIdle(false);
-      setFilterState(normalizeFilter(savedFilter));
-      setLayers(normalizeLayers(savedLayers));
-      setLayout(normalizeLayout(savedLayout));
+      // saved view settings are applied on the first load only: a reload after a data change must not put back
+      // a view, filter or layout the user has changed since (the layout is saved with a 1 s delay)
+      if (!settingsAppliedRef.current) {
+        settingsAppliedRef.current = true;
+        setFilterState(normalizeFilter(savedFilter));
+        setLayers(normalizeLayers(savedLayers));
+        setLayout(normalizeLayout(savedLayout));
+      }
       setData({ info, columns: decodeReportColumns(bytes), districts, districtsGeo, territory });
       setSettingsLoaded(true);
     } catch (e) {
