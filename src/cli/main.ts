@@ -1,6 +1,8 @@
 import { WorkspaceError } from '../backend/store/workspace';
+import { RejonError } from '../shared/contract';
 import { UsageError } from './args';
 import { out } from './output';
+import { CliFailure, cliText } from './workspaceArg';
 
 interface Command {
   usage: string;
@@ -9,6 +11,7 @@ interface Command {
 
 /** Every command lives in ./commands/<name>.ts and is loaded only when used. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
+  new: () => import('./commands/new'),
   demo: () => import('./commands/demo'),
   serve: () => import('./commands/serve'),
   info: () => import('./commands/info'),
@@ -53,9 +56,18 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`rejon: ${e.message}\nRun "rejon --help" for usage.\n`);
       return 2;
     }
+    // a workspace that cannot be used (missing, damaged, foreign, newer, read-only, the demo): exit 3
+    if (e instanceof CliFailure) {
+      process.stderr.write(`rejon: ${cliText(e.userMsg)}\n`);
+      return e.exitCode;
+    }
     if (e instanceof WorkspaceError) {
-      process.stderr.write(`rejon: ${e.message}\n`);
+      process.stderr.write(`rejon: ${cliText(e.msg)}\n`);
       return 3;
+    }
+    if (e instanceof RejonError && e.msg) {
+      process.stderr.write(`rejon: ${cliText(e.msg)}\n`);
+      return e.code === 'workspace' ? 3 : e.code === 'bad-request' ? 2 : 1;
     }
     process.stderr.write(`rejon: ${(e as Error).message}\n`);
     return 1;

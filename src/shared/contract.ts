@@ -13,19 +13,7 @@ import { ReportFilterSchema } from './contract/filter';
 
 const Empty = z.object({}).strict();
 
-export const WorkspaceInfoSchema = z.object({
-  path: z.string(),
-  name: z.string(),
-  schemaVersion: z.number().int(),
-  reports: z.number().int(),
-  districts: z.number().int(),
-  imports: z.number().int(),
-  firstReportAt: z.number().nullable(),
-  lastReportAt: z.number().nullable(),
-  /** True while the workspace is the generated demo. */
-  demo: z.boolean(),
-});
-export type WorkspaceInfo = z.infer<typeof WorkspaceInfoSchema>;
+export { WorkspaceInfoSchema, type WorkspaceInfo } from './contract/workspace';
 
 const GeoJsonGeometry = z.object({ type: z.string(), coordinates: z.unknown() }).passthrough();
 export const FeatureCollectionSchema = z.object({
@@ -83,12 +71,12 @@ import { analysisMethods } from './contract/analysis';
 import { mapMethods } from './contract/map';
 import { briefingMethods } from './contract/briefing';
 import { territoryMethods } from './contract/territory';
+import { workspaceMethods } from './contract/workspace';
 
 export type { MethodDef };
 
 /** Methods of the foundation; feature modules in ./contract/ add theirs below. */
 const coreMethods = {
-  getWorkspaceInfo: { input: Empty, output: WorkspaceInfoSchema },
   getReportColumns: { input: z.object({ filter: ReportFilterSchema.optional() }).strict(), output: z.instanceof(Uint8Array), binary: true },
   listDistricts: { input: Empty, output: z.array(DistrictSummarySchema) },
   getDistrictsGeoJson: { input: Empty, output: FeatureCollectionSchema },
@@ -106,6 +94,7 @@ const coreMethods = {
 
 export const contract = {
   ...coreMethods,
+  ...workspaceMethods,
   ...importMethods,
   ...districtMethods,
   ...analysisMethods,
@@ -140,10 +129,17 @@ export function isBinaryMethod(name: MethodName): boolean {
  */
 export type BackendState = 'crashed' | 'restarted' | 'failed' | 'lost' | 'restored';
 
-/** Events pushed from the backend to front ends (SSE over HTTP, webContents.send over IPC). */
+/**
+ * Events pushed from the backend to front ends (SSE over HTTP, webContents.send over IPC).
+ * 'workspace-changed': the data of the open workspace changed (reload it). 'workspace-opened' / 'workspace-closed':
+ * another workspace is open now, or none: drop everything shown and load again (getAppState).
+ * `serial` counts opens in this backend process, so a front end can tell two opens of the same file apart.
+ */
 export type RejonEvent =
   | { type: 'job'; job: JobState }
   | { type: 'workspace-changed' }
+  | { type: 'workspace-opened'; path: string; name: string; demo: boolean; readOnly: boolean; serial: number }
+  | { type: 'workspace-closed'; path: string; serial: number }
   | { type: 'backend'; state: BackendState; exitCode?: number | null; signal?: string | null; restarts?: number }
   /** A native menu item the window handles (desktop only). */
   | { type: 'menu'; command: 'help' };

@@ -14,7 +14,7 @@ export async function dispatch(api: RejonApi, method: unknown, rawInput: unknown
 
 export function toWireError(e: unknown): WireError {
   if (e instanceof RejonError) return e.toWire();
-  if (e instanceof WorkspaceError) return { code: 'workspace', message: e.message };
+  if (e instanceof WorkspaceError) return { code: 'workspace', message: e.message, msg: e.msg };
   const err = e as Error;
   return { code: 'internal', message: err?.message ?? String(e) };
 }

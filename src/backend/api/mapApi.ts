@@ -11,14 +11,17 @@ import { iterateReports, listReports } from '../map/reports';
 type Methods = keyof typeof mapMethods;
 const DEFAULT_SORT = { by: 'createdAt', dir: 'desc' } as const;
 
-const registries = new WeakMap<Backend, BasemapRegistry>();
+const registries = new WeakMap<object, BasemapRegistry>();
 
-/** The basemap registry of a backend (one per open workspace). */
+/** The basemap registry of the open workspace (one per workspace; its tile archives close with it). */
 export function basemapRegistry(backend: Backend): BasemapRegistry {
-  let r = registries.get(backend);
+  const db = backend.db;
+  let r = registries.get(db);
   if (!r) {
-    r = new BasemapRegistry(backend.db);
-    registries.set(backend, r);
+    const reg = new BasemapRegistry(db);
+    r = reg;
+    registries.set(db, reg);
+    backend.onWorkspaceClose(() => reg.close());
   }
   return r;
 }

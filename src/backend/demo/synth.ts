@@ -90,8 +90,18 @@ export interface SynthOptions {
 
 export const DEMO_FROM = warsawToUtc(2024, 11, 1);
 export const DEMO_TO = warsawToUtc(2026, 11, 1);
-/** First source id (KMZB-like numbering: increasing with creation time, not contiguous). */
-export const FIRST_SOURCE_ID = 1843201;
+/**
+ * Source ids of synthetic reports: the prefix makes them unmistakable and keeps them from ever colliding with a
+ * KMZB number (digits only); the number after it increases with creation time and is not contiguous, like KMZB's.
+ */
+export const DEMO_ID_PREFIX = 'DEMO-';
+/** Number of the first synthetic report. */
+export const FIRST_SOURCE_ID = 1;
+
+/** "DEMO-000123" for 123 (at least six digits). */
+export function demoSourceId(n: number): string {
+  return `${DEMO_ID_PREFIX}${String(n).padStart(6, '0')}`;
+}
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -366,7 +376,7 @@ export function synthesizeDemo(options: SynthOptions = {}): DemoDataset {
   let id = FIRST_SOURCE_ID;
   const reports: DemoReport[] = drafts.map(({ order: _order, ...r }, i) => {
     if (i > 0) id += 1 + Math.floor(rng.next() * 260);
-    return { sourceId: String(id), ...r };
+    return { sourceId: demoSourceId(id), ...r };
   });
 
   return {

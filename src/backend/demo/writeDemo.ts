@@ -3,7 +3,11 @@ import type { Db } from '../store/workspace';
 import { setMeta } from '../store/workspace';
 import { createImport, createReportUpserter, finishImport } from '../store/reports';
 import { insertDistrict } from '../store/districts';
+import { powiatParts, setTerritory } from '../store/territory';
 import type { DemoDataset } from './synth';
+
+/** The demo command's territory (KMP Piotrków Trybunalski: city and rural county). */
+export const DEMO_TERRITORY = ['powiat Piotrków Trybunalski', 'powiat piotrkowski'];
 
 export interface WriteProgress {
   progress(fraction: number, message?: string): void;
@@ -43,8 +47,12 @@ export function writeDemo(db: Db, data: DemoDataset, ctx?: WriteProgress, export
       }
     }
     finishImport(db, importId, { ...upserter.counts, rejected: 0 });
+    db.prepare(`UPDATE imports SET provenance_kind = 'demo' WHERE id = ?`).run(importId);
+    // The demo marker: imports into this workspace are refused and every output can say "synthetic".
     setMeta(db, 'demo', JSON.stringify({ seed: data.seed }));
     setMeta(db, 'name', 'Demo – KMP Piotrków Trybunalski');
+    // The command the demo plays: the city county and the rural county around it (PRG, bundled).
+    setTerritory(db, powiatParts(DEMO_TERRITORY));
     const roads = db.prepare('INSERT OR REPLACE INTO settings(key, value_json) VALUES (?, ?)');
     roads.run('demo.roads', JSON.stringify(data.roads));
     return { reports: upserter.counts.inserted, districts: data.districts.length };

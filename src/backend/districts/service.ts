@@ -18,6 +18,7 @@ import { studyArea } from '../store/studyArea';
 import type { Db } from '../store/workspace';
 import { BULK_UPDATE_THRESHOLD, reassignReports, withoutDistrictIndexes } from './assignment';
 import { readDistrictFile, toDistricts, type DistrictFile } from './readers';
+import { refuseDemoImport } from '../workspace/errors';
 
 type BBox = [number, number, number, number];
 
@@ -213,6 +214,7 @@ export interface DistrictImportOptions {
  * and gaps are reported as warnings), then in ONE transaction replace or extend the beats and re-assign every report.
  */
 export async function importDistricts(db: Db, file: string, opts: DistrictImportOptions, ctx?: Progress): Promise<DistrictImportResult> {
+  refuseDemoImport(db);
   ctx?.progress(0.02, 'reading');
   const f = await readFileOrFail(file);
   ctx?.throwIfCancelled();

@@ -27,6 +27,7 @@ import { presetByName, presetForSignature, savePreset } from './presets';
 import { districtLookup } from '../districts/assignment';
 import { msg, type Msg } from '../../core/message';
 import { territoryShapes, workspaceAreas } from './coordinateContext';
+import { refuseDemoImport } from '../workspace/errors';
 
 export interface ImportRequest {
   /** File on disk (a dropped/uploaded file is staged to disk first). */
@@ -247,6 +248,7 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
   const inspection = await inspectFile(req.path, readerOptions).catch(wrapFileError);
   const db = openWorkspace(workspacePath, { nativeBinding });
   try {
+    refuseDemoImport(db);
     const resolved = resolveMapping(db, inspection, req);
     const issues = validateMapping(resolved.mapping, inspection.headers);
     if (issues.length > 0) {

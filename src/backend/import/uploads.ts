@@ -54,18 +54,9 @@ export class UploadStore {
   }
 }
 
-const uploadsByBackend = new WeakMap<Backend, UploadStore>();
-
-/** The upload store of a backend (one per open workspace; staged files are removed when it closes). */
+/** The upload store of a backend (a member of Backend: staged files are removed when the workspace closes). */
 export function uploadStoreOf(backend: Backend): UploadStore {
-  let u = uploadsByBackend.get(backend);
-  if (!u) {
-    const store = new UploadStore();
-    u = store;
-    uploadsByBackend.set(backend, store);
-    backend.onClose(() => store.dispose());
-  }
-  return u;
+  return backend.uploads;
 }
 
 /** Local file and display name of an import source: a path (desktop, CLI) or a staged upload (browser). */

@@ -23,8 +23,14 @@ type Listener = (job: JobState) => void;
  * workspace unchanged when it throws (jobs wrap their writes in one transaction).
  */
 export class JobManager {
-  private jobs = new Map<string, { state: JobState; controller: AbortController; done: Promise<void> }>();
+  private jobs = new Map<string, { state: JobState; controller: AbortController; done: Promise<void>; scope: unknown }>();
   private listeners = new Set<Listener>();
+
+  /**
+   * @param defaultScope what a job belongs to when its starter does not say (the backend passes the open
+   *   workspace, so closing a workspace cancels and awaits exactly its jobs: `shutdown(scope)`).
+   */
+  constructor(private readonly defaultScope: () => unknown = () => null) {}
 
   onChange(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -35,7 +41,8 @@ export class JobManager {
     for (const l of this.listeners) l({ ...state });
   }
 
-  start(kind: JobState['kind'], work: (ctx: JobContext) => Promise<unknown> | unknown): JobState {
+  start(kind: JobState['kind'], work: (ctx: JobContext) => Promise<unknown> | unknown, options: { scope?: unknown } = {}): JobState {
+    const scope = 'scope' in options ? options.scope : this.defaultScope();
     const id = randomUUID();
     const controller = new AbortController();
     const state: JobState = {
@@ -80,7 +87,7 @@ export class JobManager {
         this.emit(state);
       }
     })();
-    this.jobs.set(id, { state, controller, done });
+    this.jobs.set(id, { state, controller, done, scope });
     this.emit(state);
     return { ...state };
   }
@@ -109,9 +116,16 @@ export class JobManager {
     return { ...j.state };
   }
 
-  /** Cancel everything and wait (on shutdown). */
-  async shutdown(): Promise<void> {
-    for (const j of this.jobs.values()) if (j.state.state === 'running') j.controller.abort();
-    await Promise.all([...this.jobs.values()].map((j) => j.done));
+  /** The running job of this kind, if any (one demo generation at a time). */
+  running(kind: JobState['kind']): JobState | undefined {
+    for (const j of this.jobs.values()) if (j.state.kind === kind && j.state.state === 'running') return { ...j.state };
+    return undefined;
+  }
+
+  /** Cancel everything (or every job of one scope: a closing workspace) and wait until they have stopped. */
+  async shutdown(scope?: unknown): Promise<void> {
+    const affected = [...this.jobs.values()].filter((j) => scope === undefined || j.scope === scope);
+    for (const j of affected) if (j.state.state === 'running') j.controller.abort();
+    await Promise.all(affected.map((j) => j.done));
   }
 }

@@ -11,6 +11,7 @@ import { findPowiat, powiatFeatures, type PowiatFeature } from '../../core/terri
 import { buildTerritoryIndex, type TerritoryIndex } from '../../core/territory/area';
 import { readResourceJson } from '../resources';
 import { listDistrictRows } from './districts';
+import { buildVoivodeshipIndex, type PolygonFeatureCollection } from '../../core/import/voivodeships';
 import type { Db } from './workspace';
 
 export type TerritorySource = 'powiat' | 'beats' | 'file' | 'drawn';
@@ -124,7 +125,10 @@ export function beatsUnion(db: Db): Polygon | MultiPolygon | null {
 let powiatyCache: PowiatFeature[] | null = null;
 /** The bundled PRG powiaty (simplified; see resources/boundaries/PROVENANCE.md). */
 export function bundledPowiaty(): PowiatFeature[] {
-  powiatyCache ??= powiatFeatures(readResourceJson('boundaries', 'powiaty-min.geojson'));
+  powiatyCache ??= powiatFeatures(
+    readResourceJson('boundaries', 'powiaty-min.geojson'),
+    buildVoivodeshipIndex(readResourceJson<PolygonFeatureCollection>('boundaries', 'wojewodztwa-min.geojson')),
+  );
   return powiatyCache;
 }
 
@@ -132,8 +136,10 @@ export class UnknownPowiatError extends Error {
   constructor(
     readonly given: string,
     readonly closest: string[],
+    /** The name is shared by several powiaty (`closest` are those, with their voivodeships). */
+    readonly ambiguous = false,
   ) {
-    super(`"${given}" is not a powiat name; closest: ${closest.join(', ')}`);
+    super(ambiguous ? `"${given}" names ${closest.length} powiaty: ${closest.join(', ')}` : `"${given}" is not a powiat name; closest: ${closest.join(', ')}`);
     this.name = 'UnknownPowiatError';
   }
 }
@@ -143,7 +149,7 @@ export function powiatParts(names: readonly string[]): { name: string; source: '
   const all = bundledPowiaty();
   return names.map((n) => {
     const r = findPowiat(all, n);
-    if (!r.ok) throw new UnknownPowiatError(n, r.closest);
+    if (!r.ok) throw new UnknownPowiatError(n, r.closest, r.ambiguous);
     return { name: r.powiat.name, source: 'powiat' as const, geometry: r.powiat.geometry };
   });
 }

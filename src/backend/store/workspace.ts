@@ -1,18 +1,53 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { msg, type Msg } from '../../core/message';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type Db = Database.Database;
 
+export type WorkspaceErrorCode = 'not-sqlite' | 'corrupt' | 'too-new' | 'not-rejon' | 'not-found' | 'locked' | 'read-only' | 'exists' | 'folder-missing';
+
+/** The user's message for a workspace error code (catalogue: src/shared/i18n/catalog/workspace.ts). */
+export function workspaceErrorMsg(code: WorkspaceErrorCode, file: string): Msg {
+  switch (code) {
+    case 'not-sqlite': return msg('workspace.error.not-sqlite', { file });
+    case 'corrupt': return msg('workspace.error.corrupt', { file });
+    case 'too-new': return msg('workspace.error.too-new', { file });
+    case 'not-rejon': return msg('workspace.error.not-rejon', { file });
+    case 'not-found': return msg('workspace.error.not-found', { file });
+    case 'locked': return msg('workspace.error.locked', { file });
+    case 'read-only': return msg('workspace.error.read-only', { file });
+    case 'exists': return msg('workspace.error.exists', { file });
+    case 'folder-missing': return msg('workspace.error.folder-missing', { file });
+  }
+}
+
 /** Error with a stable code that front ends can show and tests can check. */
 export class WorkspaceError extends Error {
+  /** What the user reads, in their language. */
+  readonly msg: Msg;
   constructor(
-    public readonly code: 'not-sqlite' | 'corrupt' | 'too-new' | 'not-rejon' | 'not-found' | 'locked',
+    public readonly code: WorkspaceErrorCode,
     message: string,
+    /** The file concerned (for the message); defaults to none. */
+    file = '',
+    userMsg?: Msg,
   ) {
     super(message);
     this.name = 'WorkspaceError';
+    this.msg = userMsg ?? workspaceErrorMsg(code, file);
+  }
+}
+
+/** Can this process write the file and create a journal next to it? (false for read-only files and folders) */
+export function isWritable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -34,7 +69,7 @@ function checkHeader(file: string): void {
     const n = fs.readSync(fd, buf, 0, 16, 0);
     if (n === 0) return; // empty file: SQLite treats it as a new database
     if (n < 16 || buf.toString('latin1') !== SQLITE_MAGIC) {
-      throw new WorkspaceError('not-sqlite', `${file} is not a Rejon workspace (not an SQLite database file).`);
+      throw new WorkspaceError('not-sqlite', `${file} is not a Rejon workspace (not an SQLite database file).`, file);
     }
   } finally {
     fs.closeSync(fd);
@@ -49,9 +84,16 @@ function checkHeader(file: string): void {
 export function openWorkspace(file: string, options: OpenOptions = {}): Db {
   const abs = path.resolve(file);
   const exists = fs.existsSync(abs);
-  if (!exists && !options.create) throw new WorkspaceError('not-found', `Workspace ${abs} does not exist.`);
+  if (!exists && !options.create) throw new WorkspaceError('not-found', `Workspace ${abs} does not exist.`, abs);
+  if (!exists && !fs.existsSync(path.dirname(abs))) throw new WorkspaceError('folder-missing', `The folder of ${abs} does not exist.`, abs);
+  if (exists && fs.statSync(abs).isDirectory()) throw new WorkspaceError('not-sqlite', `${abs} is a folder, not a Rejon workspace.`, abs);
   if (exists) checkHeader(abs);
   const isNew = !exists || fs.statSync(abs).size === 0;
+  // A file this process may not write (or whose folder cannot take a journal) is opened read-only or not at all:
+  // SQLite would otherwise open it silently read-only and fail at the first write.
+  if (exists && !options.readonly && !isWritable(abs)) {
+    throw new WorkspaceError('read-only', `${abs} is read-only (the file or its folder cannot be written).`, abs);
+  }
 
   // Open read-only first to inspect an existing file without touching it (no WAL switch, no journal).
   if (!isNew) {
@@ -59,38 +101,48 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
     try {
       probe = new Database(abs, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
       const integrity = probe.pragma('quick_check', { simple: true });
-      if (integrity !== 'ok') throw new WorkspaceError('corrupt', `${abs} is damaged (SQLite quick_check: ${String(integrity)}).`);
+      if (integrity !== 'ok') throw new WorkspaceError('corrupt', `${abs} is damaged (SQLite quick_check: ${String(integrity)}).`, abs);
       const version = probe.pragma('user_version', { simple: true }) as number;
       const appId = probe.pragma('application_id', { simple: true }) as number;
       const tables = probe.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number };
       if (appId !== APP_ID && !(appId === 0 && version === 0 && tables.n === 0)) {
-        throw new WorkspaceError('not-rejon', `${abs} is an SQLite database but not a Rejon workspace.`);
+        throw new WorkspaceError('not-rejon', `${abs} is an SQLite database but not a Rejon workspace.`, abs);
       }
       if (version > SCHEMA_VERSION) {
         throw new WorkspaceError(
           'too-new',
           `${abs} was written by a newer Rejon (schema ${version}; this version understands up to ${SCHEMA_VERSION}). Update Rejon to open it.`,
+          abs,
         );
       }
     } catch (e) {
       if (e instanceof WorkspaceError) throw e;
       const msg = (e as Error).message;
       if (/not a database|malformed|file is encrypted/i.test(msg)) {
-        throw new WorkspaceError('corrupt', `${abs} is damaged or not a database (${msg}).`);
+        throw new WorkspaceError('corrupt', `${abs} is damaged or not a database (${msg}).`, abs);
       }
-      throw e;
+      throw asWorkspaceError(e, abs);
     } finally {
       probe?.close();
     }
   }
 
   if (options.readonly) {
-    const db = new Database(abs, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
-    db.pragma('query_only = ON');
-    return db;
+    try {
+      const db = new Database(abs, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+      db.pragma('query_only = ON');
+      return db;
+    } catch (e) {
+      throw asWorkspaceError(e, abs);
+    }
   }
   const fresh = !fs.existsSync(abs) || fs.statSync(abs).size === 0;
-  const db = new Database(abs, { nativeBinding: options.nativeBinding });
+  let db: Db;
+  try {
+    db = new Database(abs, { nativeBinding: options.nativeBinding });
+  } catch (e) {
+    throw asWorkspaceError(e, abs);
+  }
   try {
     // 16 KiB pages for new workspaces: report rows are ~350 bytes and tables run to millions of rows;
     // larger pages cut B-tree overhead (a 1M-row first import commits ~40 % faster). Only settable
@@ -103,9 +155,92 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
     migrate(db);
   } catch (e) {
     db.close();
-    throw e;
+    throw asWorkspaceError(e, abs);
   }
   return db;
+}
+
+/** SQLite's errors when opening (busy, read-only folder, cannot open) as WorkspaceErrors; others unchanged. */
+function asWorkspaceError(e: unknown, abs: string): unknown {
+  if (e instanceof WorkspaceError) return e;
+  const code = String((e as { code?: unknown })?.code ?? '');
+  const text = (e as Error)?.message ?? String(e);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new WorkspaceError('locked', `${abs} is locked by another program (${text}).`, abs);
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) {
+    return new WorkspaceError('read-only', `${abs} cannot be opened for writing (${text}).`, abs);
+  }
+  return e;
+}
+
+/**
+ * Close a workspace connection. A writable one is first switched back to a rollback journal, so the file at
+ * rest is one self-contained file (no -wal/-shm beside it) that can be copied, mailed or read from a
+ * read-only folder. When another connection still uses the file, it stays in WAL mode (harmless).
+ */
+export function closeDb(db: Db): void {
+  if (!db.open) return;
+  if (!db.readonly) {
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.pragma('journal_mode = DELETE');
+    } catch {
+      // busy: another connection has the file open; WAL stays, the data is safe either way
+    }
+  }
+  db.close();
+}
+
+/** What a workspace file says about itself without opening it for work (for the recent list). */
+export interface WorkspaceProbe {
+  exists: boolean;
+  /** Opens as a Rejon workspace this version understands. */
+  readable: boolean;
+  problem: WorkspaceErrorCode | null;
+  name: string | null;
+  demo: boolean;
+  reports: number | null;
+  firstReportAt: number | null;
+  lastReportAt: number | null;
+}
+
+/**
+ * Read a workspace's name, demo flag, report count and data range, read-only and without the integrity check
+ * (fast; the file is fully checked when it is opened). Never throws; never writes the file.
+ */
+export function probeWorkspace(file: string, nativeBinding?: string): WorkspaceProbe {
+  const none: WorkspaceProbe = { exists: false, readable: false, problem: 'not-found', name: null, demo: false, reports: null, firstReportAt: null, lastReportAt: null };
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    return none;
+  }
+  const bad = (problem: WorkspaceErrorCode): WorkspaceProbe => ({ ...none, exists: true, problem });
+  if (!st.isFile()) return bad('not-sqlite');
+  if (st.size === 0) return bad('not-rejon');
+  try {
+    checkHeader(file);
+  } catch (e) {
+    return bad(e instanceof WorkspaceError ? e.code : 'not-sqlite');
+  }
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (appId !== APP_ID) return bad('not-rejon');
+    if (version > SCHEMA_VERSION) return bad('too-new');
+    const meta = (key: string) => (db!.prepare('SELECT value FROM workspace_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+    const stats = db.prepare('SELECT count(*) AS n, min(created_at) AS first, max(created_at) AS last FROM reports').get() as { n: number; first: number | null; last: number | null };
+    return { exists: true, readable: true, problem: null, name: meta('name'), demo: meta('demo') != null, reports: stats.n, firstReportAt: stats.first, lastReportAt: stats.last };
+  } catch (e) {
+    const w = asWorkspaceError(e, file);
+    return bad(w instanceof WorkspaceError ? w.code : 'corrupt');
+  } finally {
+    db?.close();
+  }
 }
 
 export function migrate(db: Db): void {

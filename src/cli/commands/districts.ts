@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { openWorkspace } from '../../backend/store/workspace';
+import { closeDb, openWorkspace } from '../../backend/store/workspace';
 import { one, parseArgs, UsageError } from '../args';
 import { out } from '../output';
 
@@ -10,6 +10,7 @@ export const usage = `districts import FILE --workspace W [--name-field F] [--of
          guessed (NAZWA, name, rejon…), likewise officer (DZIELNICOWY…) and unit (JEDNOSTKA…). --mode replace (default) drops the current beats. Errors (self-
          intersections, missing or duplicate names) abort with exit 4 and leave the workspace unchanged;
          overlaps and gaps are warnings. --json prints {"districts":N,"assigned":N,"outside":N,...}.
+         W must exist (create it with "rejon new") and must not be the demo workspace (exit 3).
        districts check FILE [--name-field F] [--json]
          Read and validate a beat file without importing it (fields, CRS, issues).`;
 
@@ -44,6 +45,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const workspace = one(args, 'workspace');
     if (!workspace) throw new UsageError('districts import needs --workspace FILE');
+    (await import('../workspaceArg')).checkImportTarget(workspace);
     const mode = one(args, 'mode') ?? 'replace';
     if (mode !== 'replace' && mode !== 'add') throw new UsageError(`--mode must be replace or add, got "${mode}"`);
     let nameField = one(args, 'name-field');
@@ -68,7 +70,7 @@ export async function run(argv: string[]): Promise<number> {
         for (const l of issueLines(r.validation)) out(l);
       }
     } finally {
-      db.close();
+      closeDb(db);
     }
     return 0;
   } catch (e) {

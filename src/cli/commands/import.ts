@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ImportSummary } from '../../backend/import/importFile';
 import type { AxisOrder } from '../../core/import/coordinates';
-import { openWorkspace } from '../../backend/store/workspace';
+import { closeDb, openWorkspace } from '../../backend/store/workspace';
 import { one, parseArgs, UsageError } from '../args';
 import { out } from '../output';
 
@@ -14,7 +14,8 @@ export const usage = `import FILE... --workspace W [--preset NAME] [--save-prese
          --xy decides: easting-northing = X holds the easting (or longitude), northing-easting =
          X holds the northing (or latitude; Polish surveying order). lon-lat / lat-lon are accepted
          as the same two values. --outside: reports outside the workspace's territory are kept and
-         flagged (default) or quarantined.`;
+         flagged (default) or quarantined. W must exist (create it with "rejon new") and must not be
+         the demo workspace (exit 3).`;
 
 const AXIS: Record<string, AxisOrder> = {
   'easting-northing': 'easting-northing', 'northing-easting': 'northing-easting', 'lon-lat': 'easting-northing', 'lat-lon': 'northing-easting',
@@ -38,8 +39,11 @@ export async function run(argv: string[]): Promise<number> {
     import('../../backend/import/importFile'), import('../../core/import/coordinates'), import('../../shared/i18n'),
   ]);
   const lang = langFromEnv(process.env);
-  // Fail early and clearly on a workspace that cannot be opened.
-  openWorkspace(workspace).close();
+  // Fail early and clearly on a workspace that cannot be used: missing (never created here: `rejon new`),
+  // the demo (synthetic data only), damaged, foreign, newer or read-only.
+  const { checkImportTarget } = await import('../workspaceArg');
+  checkImportTarget(workspace);
+  closeDb(openWorkspace(workspace));
   const json = args.flags.has('json');
   const totals = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   const rejections: { file: string; row: number; field: string; reason: string; message: string }[] = [];

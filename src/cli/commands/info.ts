@@ -1,26 +1,37 @@
 import path from 'node:path';
-import { openWorkspace } from '../../backend/store/workspace';
+import { Backend } from '../../backend/backend';
+import { formatWarsaw } from '../../core/domain/time';
+import { msg } from '../../core/message';
 import { one, parseArgs, UsageError } from '../args';
 import { out } from '../output';
+import { cliText } from '../workspaceArg';
 
 export const usage = `info   --workspace FILE [--json]
-         Print report and district counts and the schema version.`;
+         Print the workspace's name, territory, report and district counts, the schema version and whether it
+         is the demo. Reads the file read-only (a read-only file is fine). --json: {"reports": N, "districts": N,
+         "schemaVersion": N, "name": "…", "territory": […], "demo": false, …}.`;
 
 export async function run(argv: string[]): Promise<number> {
-
   const args = parseArgs(argv, { values: ['workspace'], flags: ['json'] });
   const file = one(args, 'workspace');
   if (!file) throw new UsageError('info needs --workspace FILE');
-  const db = openWorkspace(file, { readonly: true });
+  if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
+  const backend = new Backend(null, {});
   try {
-    const reports = (db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
-    const districts = (db.prepare('SELECT count(*) AS n FROM districts').get() as { n: number }).n;
-    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    if (args.flags.has('json')) out(JSON.stringify({ reports, districts, schemaVersion }));
-    else out(`${path.resolve(file)}: ${reports} reports, ${districts} districts, schema version ${schemaVersion}`);
+    await backend.api.openWorkspace({ path: path.resolve(file), readOnly: true });
+    const info = await backend.api.getWorkspaceInfo({});
+    if (args.flags.has('json')) {
+      out(JSON.stringify(info));
+    } else {
+      out(cliText(msg('workspace.cli.info.head', { file: info.path, name: info.name, demo: info.demo ? 'yes' : 'no' })));
+      out(cliText(msg('workspace.cli.info.counts', { reports: info.reports, districts: info.districts, imports: info.imports, version: info.schemaVersion })));
+      if (info.firstReportAt != null && info.lastReportAt != null) {
+        out(cliText(msg('workspace.cli.info.range', { from: formatWarsaw(info.firstReportAt, false), to: formatWarsaw(info.lastReportAt, false) })));
+      }
+      out(cliText(msg('workspace.cli.info.territory', { names: info.territory.join(', '), parts: info.territory.length })));
+    }
   } finally {
-    db.close();
+    await backend.close();
   }
   return 0;
 }
-

@@ -1,41 +1,57 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { builtRendererDir } from '../../backend/resources';
-import { int, one, parseArgs } from '../args';
+import { int, one, parseArgs, UsageError } from '../args';
 import { out } from '../output';
 
-export const usage = `serve  [--workspace FILE] [--port N] [--token T]
-         Serve the app in browser mode on 127.0.0.1 and print its URL. Without --workspace the
-         default demo workspace is opened (and generated on first start).`;
-
-export function defaultWorkspacePath(): string {
-  const base = process.env.REJON_HOME ?? path.join(process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share'), 'rejon');
-  return path.join(base, 'demo.sqlite');
-}
-
+export const usage = `serve  [--workspace FILE] [--allow-dir DIR]... [--port N] [--token T]
+         Serve the app in browser mode on 127.0.0.1 and print its URL. --workspace opens that workspace.
+         Without it: on the very first start the demo workspace (generated in the Rejon data folder,
+         REJON_HOME or ~/.local/share/rejon), later the last workspace opened, else the start screen.
+         The app's file picker lists only the data folder and the folders given with --allow-dir.`;
 
 export async function run(argv: string[]): Promise<number> {
-
-  const args = parseArgs(argv, { values: ['workspace', 'port', 'token'], flags: [] });
+  const args = parseArgs(argv, { values: ['workspace', 'port', 'token', 'allow-dir'], flags: [] });
+  if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
   const given = one(args, 'workspace');
-  const file = path.resolve(given ?? defaultWorkspacePath());
+  const file = given ? path.resolve(given) : null;
   const port = int(args, 'port', 0, 65535) ?? 0;
+  const allowDirs = (args.options.get('allow-dir') ?? []).map((d) => path.resolve(d));
+  for (const d of allowDirs) if (!fs.existsSync(d) || !fs.statSync(d).isDirectory()) throw new UsageError(`--allow-dir: no such folder: ${d}`);
   const staticDir = builtRendererDir();
   if (!staticDir) {
     throw new Error(`The renderer is not built (${process.env.REJON_RENDERER_DIR ?? 'out/renderer'} has no index.html). Run "npm run build" (npm start does it for you).`);
   }
-  if (!given) fs.mkdirSync(path.dirname(file), { recursive: true });
   // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
-  const [{ Backend }, { startHttpServer }] = await Promise.all([import('../../backend/backend'), import('../../backend/server/httpServer')]);
-  const backend = new Backend(file, { create: !given });
-  const info = await backend.api.getWorkspaceInfo({});
-  if (!given && info.reports === 0 && info.districts === 0) {
-    out('First start: generating the demo workspace…');
-    backend.startDemoJob(1);
+  const [{ Backend }, { startHttpServer }, { msg }, { cliText }] = await Promise.all([
+    import('../../backend/backend'), import('../../backend/server/httpServer'), import('../../core/message'), import('../workspaceArg'),
+  ]);
+  const backend = new Backend(null, { recent: true, allowDirs, confinePaths: true, ...(file ? { allowFiles: [file] } : {}) });
+  let generating = false;
+  try {
+    if (file) {
+      await backend.api.openWorkspace({ path: file });
+    } else {
+      const r = await backend.openStartupWorkspace();
+      generating = r.opened === 'demo' && r.jobId != null;
+      if (generating) out(cliText(msg('workspace.cli.serve.generating-demo', { file: backend.demoPath })));
+      if (r.error) {
+        const e = r.error as { name?: string; msg?: { code: string }; message?: string };
+        const m = e.name === 'RejonError' && e.msg ? e.msg : msg('workspace.cli.serve.startup-failed', { detail: e.message ?? String(r.error) });
+        process.stderr.write(`rejon: ${cliText(m)}\n`);
+      }
+    }
+  } catch (e) {
+    await backend.close();
+    throw e;
   }
   const server = await startHttpServer({ backend, staticDir, port, token: one(args, 'token') });
-  out(`Rejon (browser mode) serving ${file}`);
+  const opened = backend.hasWorkspace ? backend.workspacePath : null;
+  out(
+    opened ? `Rejon (browser mode) serving ${opened}`
+      : generating ? 'Rejon (browser mode): the app opens the demo workspace when it has been generated'
+        : 'Rejon (browser mode): no workspace open, the app shows its start screen',
+  );
   out(`Open: ${server.openUrl}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -46,4 +62,3 @@ export async function run(argv: string[]): Promise<number> {
   await backend.close();
   return 0;
 }
-

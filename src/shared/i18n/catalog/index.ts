@@ -5,6 +5,7 @@
 import common from './common';
 import coordinates from './coordinates';
 import desktop from './desktop';
+import workspace from './workspace';
 
 export interface FeatureCatalog {
   pl: Record<string, string>;
@@ -15,4 +16,5 @@ export const CATALOGS: Record<string, FeatureCatalog> = {
   common,
   coordinates,
   desktop,
+  workspace,
 };

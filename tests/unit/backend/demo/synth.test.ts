@@ -153,8 +153,11 @@ describe('synthesizeDemo: categories and statuses', () => {
 });
 
 describe('synthesizeDemo: fields', () => {
-  it('has unique KMZB-like source ids increasing with creation time, not contiguous', () => {
-    const ids = data.reports.map((r) => Number(r.sourceId));
+  // Issue 12 changed the id FORMAT (the point of this test): synthetic ids carry the DEMO- prefix so they can never be
+  // taken for, or collide with, KMZB numbers; the number after it keeps the KMZB-like properties checked here.
+  it('has unique source ids "DEMO-nnnnnn", increasing with creation time, not contiguous', () => {
+    for (const r of data.reports) expect(r.sourceId).toMatch(/^DEMO-\d{6,}$/);
+    const ids = data.reports.map((r) => Number(r.sourceId.slice('DEMO-'.length)));
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids[0]).toBe(FIRST_SOURCE_ID);
     for (let i = 1; i < ids.length; i++) {

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { Backend } from '../../backend/backend';
+import { parseArgs, one, UsageError } from '../args';
+import { out } from '../output';
+import { cliText } from '../workspaceArg';
+import { msg } from '../../core/message';
+
+export const usage = `new    FILE --name TEXT [--territory NAME]... [--json]
+         Create an empty workspace for a command: its visible name and its territory, powiaty of the bundled
+         PRG boundaries by name (repeatable; "powiat piotrkowski" --territory "powiat Piotrków Trybunalski" for
+         KMP Piotrków). An unknown name lists the closest ones and writes nothing; an existing FILE is never
+         overwritten. --json prints the workspace's info (as "rejon info --json").`;
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { values: ['name', 'territory'], flags: ['json'] });
+  if (args.positional.length !== 1) throw new UsageError('new needs exactly one FILE (the workspace to create, e.g. kmp-piotrkow.sqlite)');
+  const name = one(args, 'name');
+  if (name === undefined || !name.trim()) throw new UsageError('new needs --name TEXT (the name of the command, shown in the app and on briefings)');
+  const territory = args.options.get('territory') ?? [];
+  const file = path.resolve(args.positional[0]);
+  const backend = new Backend(null, {});
+  try {
+    const info = await backend.api.createWorkspace({ path: file, name, territory });
+    if (args.flags.has('json')) out(JSON.stringify(info));
+    else out(cliText(msg('workspace.cli.created', { file: info.path, name: info.name, territory: info.territory.join(', '), parts: info.territory.length })));
+  } finally {
+    await backend.close();
+  }
+  return 0;
+}
