@@ -307,7 +307,7 @@ describe('the demo is its own workspace and takes no imports', () => {
       expect(translate('pl', e.msg!)).toMatch(/wyłącznie dane syntetyczne/);
     }
     await expect(importFile(info.path, { path: csv })).rejects.toMatchObject({ msg: { code: 'workspace.demo.import-refused' } });
-    await expect(importDistricts(backend.db, csv, { nameField: 'x' })).rejects.toMatchObject({ msg: { code: 'workspace.demo.import-refused' } });
+    await expect(importDistricts(backend.db, csv, { nameField: 'x', mode: 'replace' })).rejects.toMatchObject({ msg: { code: 'workspace.demo.import-refused' } });
     expect(backend.db.prepare('SELECT count(*) AS n, max(id) AS m FROM reports').get()).toEqual(hashBefore);
 
     // the second time it just opens (no job), after a switch away
