@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import type { PickingInfo } from '@deck.gl/core';
 import { getClient } from './api/client';
@@ -43,6 +43,7 @@ import { heatRaster } from './data/heatRaster';
 import { isSoftwareWebGl } from './map/webgl';
 import { exportMapPng, type OverlayLike } from './briefing/exportPng';
 import { saveBytes } from './briefing/download';
+import { DemoImportNotice } from './workspace/DemoImportNotice';
 
 interface Data {
   info: WorkspaceInfo;
@@ -58,7 +59,13 @@ const SOFTWARE_POINT_BUDGET = 4000;
 const SOFTWARE_FULL_DRAW_MAX = 20_000;
 const CLICKABLE = ['points', SAMPLED_POINTS_ID, 'hex', 'gistar-0', 'gistar-1', 'emerging-0', 'emerging-1', 'dbscan-0', 'dbscan-1'];
 
-export function App() {
+export interface AppProps {
+  /** The open workspace's name and menu in the header (src/renderer/workspace/WorkspaceSwitcher). */
+  switcher?: ReactNode;
+}
+
+/** The main app on the open workspace. Root mounts a new App for every workspace opened (no stale data). */
+export function App({ switcher }: AppProps = {}) {
   const { t, lang, setLang, n } = useI18n();
   const client = getClient();
   const [data, setData] = useState<Data | null>(null);
@@ -429,7 +436,7 @@ export function App() {
         <div className="brand">
           <strong>{t('appTitle')}</strong>
           <span className="subtitle">{t('subtitle')}</span>
-          {info?.demo && <span className="badge demo">{t('demoBadge')}</span>}
+          {switcher ?? (info?.demo && <span className="badge demo">{t('demoBadge')}</span>)}
         </div>
         <nav className="views">
           {(['map', 'import', 'districts', 'briefing'] as const).map((v) => (
@@ -460,6 +467,7 @@ export function App() {
               onSelectDistrict={(id) => (id == null ? setDrill(null) : zoomToDistrict(id))}
               onChanged={() => void load()}
               map={mapInstance}
+              onImportBlocked={info?.demo ? () => setLayout((l) => ({ ...l, view: 'import' })) : undefined}
             />
           </div>
         )}
@@ -556,7 +564,13 @@ export function App() {
         )}
         {(layout.view === 'import' || layout.view === 'briefing') && (
           <div className="view-overlay">
-            {layout.view === 'import' && <ImportView onImported={() => void load()} onClose={() => setLayout((l) => ({ ...l, view: 'map' }))} />}
+            {layout.view === 'import' &&
+              (info?.demo ? (
+                // demo and real data never mix: the demo takes no imports, a real workspace is offered instead
+                <DemoImportNotice onClose={() => setLayout((l) => ({ ...l, view: 'map' }))} />
+              ) : (
+                <ImportView onImported={() => void load()} onClose={() => setLayout((l) => ({ ...l, view: 'map' }))} />
+              ))}
             {layout.view === 'briefing' && (
               <BriefingView filter={reportFilter} selectedDistrictIds={drill?.sel.kind === 'beat' ? [Number(drill.sel.key.slice(5))] : filter.districts?.filter((d) => d > 0) ?? []} onClose={() => setLayout((l) => ({ ...l, view: 'map' }))} />
             )}

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { BackendBanner } from './components/BackendBanner';
+import { Root } from './workspace/Root';
 import { I18nProvider } from './i18n/i18n';
 import { PrintDocument } from './briefing/PrintDocument';
 import { readPrintParam } from './briefing/printPayload';
@@ -20,7 +20,7 @@ createRoot(document.getElementById('root')!).render(
         <div className="shell">
           <BackendBanner />
           <div className="shell-app">
-            <App />
+            <Root />
           </div>
         </div>
       )}

@@ -46,9 +46,22 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Start `rejon serve --workspace FILE` and wait for the URL it prints. */
-export async function serve(workspace: string): Promise<Served> {
-  const child = spawn(process.execPath, [REJON, 'serve', '--workspace', workspace], { cwd: ROOT, env: REJON_ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+export interface ServeOptions {
+  /**
+   * The Rejon data folder of the served app (recent list, demo): REJON_HOME of the child. Default: a fresh temporary
+   * folder removed on stop, so tests never touch the user's own data folder.
+   */
+  home?: string;
+  /** Folders the app's file picker may list besides the data folder (--allow-dir). */
+  allowDirs?: string[];
+}
+
+/** Start `rejon serve [--workspace FILE]` and wait for the URL it prints. */
+export async function serve(workspace: string | null, opts: ServeOptions = {}): Promise<Served> {
+  const ownHome = opts.home ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'rejon-e2e-home-'));
+  const home = opts.home ?? ownHome!;
+  const args = [REJON, 'serve', ...(workspace ? ['--workspace', workspace] : []), ...(opts.allowDirs ?? []).flatMap((d) => ['--allow-dir', d])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...REJON_ENV, REJON_HOME: home } });
   let out = '';
   let err = '';
   child.stderr!.on('data', (d) => (err += d));
@@ -70,12 +83,14 @@ export async function serve(workspace: string): Promise<Served> {
     openUrl,
     token: openUrl.split('#token=')[1],
     process: child,
-    stop: () =>
-      new Promise((resolve) => {
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         if (child.exitCode != null || child.signalCode != null) return resolve(); // already gone (also when killed)
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
-      }),
+      });
+      if (ownHome) fs.rmSync(ownHome, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Import UI end to end: the real backend (`rejon serve` on a copy of the demo workspace) and the real
+ * Import UI end to end: the real backend (`rejon serve` on a new, empty workspace of a command) and the real
  * renderer in headless Chromium. A windows-1250 KMZB-style CSV with bad rows goes through the file
  * input, the mapping dialog, the import, the summary and the quarantine; importing it again says
  * "nothing changed"; an unreadable file gets one message naming it; a cancelled import leaves the
@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { demoWorkspaceCopy, launchChromium, rejon, saveScreenshot, serve, type Served } from './harness';
+import { launchChromium, rejon, saveScreenshot, serve, type Served } from './harness';
 import { tmpDir } from '../helpers/tmp';
 import { syntheticRows, writeKmzbCsv, type CsvRow } from '../helpers/kmzbCsv';
 
@@ -26,7 +26,9 @@ function info(): { reports: number } {
 
 beforeAll(async () => {
   t = tmpDir('rejon-e2e-import-');
-  ws = demoWorkspaceCopy(t.dir);
+  // A real command's workspace: the demo takes no imports since issue 12 (demo and real data never mix).
+  ws = path.join(t.dir, 'kmp-piotrkow.sqlite');
+  rejon(['new', ws, '--name', 'KMP Piotrków Trybunalski', '--territory', 'powiat piotrkowski', '--territory', 'powiat Piotrków Trybunalski']);
   const rows: CsvRow[] = [...syntheticRows(GOOD, 500)];
   const base = rows[0];
   // one unknown category (kept, not dropped) and three bad rows (quarantined with a reason)

@@ -25,6 +25,8 @@ export interface DistrictsViewProps {
   onChanged(): void;
   /** The map, for drawing and editing beats (null until it has loaded). */
   map: MapLibreMap | null;
+  /** Set when beats may not be imported here (the demo workspace): called instead of opening the import dialog. */
+  onImportBlocked?(): void;
   /** Significance level for marking changes (default 0.05). */
   alpha?: number;
 }
@@ -67,7 +69,7 @@ function compare(a: BeatStats, b: BeatStats, key: SortKey, dir: 1 | -1): number 
 }
 
 export function DistrictsView(props: DistrictsViewProps) {
-  const { filter, selectedDistrictId, onSelectDistrict, onChanged, map } = props;
+  const { filter, selectedDistrictId, onSelectDistrict, onChanged, map, onImportBlocked } = props;
   const { d, n, lang } = useDistrictMessages();
   const { tm } = useI18n();
   const client = getClient();
@@ -297,7 +299,7 @@ export function DistrictsView(props: DistrictsViewProps) {
       </div>
 
       <div className="dv-toolbar">
-        <button data-testid="beats-import" onClick={() => setDialog('import')} disabled={!!editor}>{d('importBeats')}</button>
+        <button data-testid="beats-import" onClick={() => (onImportBlocked ? onImportBlocked() : setDialog('import'))} disabled={!!editor}>{d('importBeats')}</button>
         <button data-testid="beats-draw" onClick={() => void startEditor('draw')} disabled={!map || !!editor}>{d('draw')}</button>
         <button data-testid="beats-edit" onClick={() => void startEditor('edit')} disabled={!map || !!editor || selected == null}>{d('edit')}</button>
         <button data-testid="beats-split" onClick={() => void startEditor('split')} disabled={!map || !!editor || selected == null}>{d('split')}</button>

@@ -1,0 +1,123 @@
+/**
+ * The app's root: what the backend has open decides what is shown. No workspace: the start screen. A workspace:
+ * the main app, mounted afresh (React key = the backend's open serial) each time another workspace opens, so no
+ * view keeps data of the previous one. The workspace dialogs live here so the start screen, the header switcher
+ * and the demo's import offer share them.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { App } from '../App';
+import { getClient } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import type { JobState } from '../../shared/contract';
+import type { AppState } from '../../shared/contract/workspace';
+import { WorkspaceActionsContext, type WorkspaceActions } from './actions';
+import { errorText } from './errors';
+import { StartScreen } from './StartScreen';
+import { NewWorkspaceDialog } from './NewWorkspaceDialog';
+import { OpenWorkspaceDialog } from './OpenWorkspaceDialog';
+import { SaveCopyDialog } from './SaveCopyDialog';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher';
+import './workspace.css';
+
+export function Root() {
+  const { tm } = useI18n();
+  const client = getClient();
+  const [state, setState] = useState<AppState | null>(null);
+  const [dialog, setDialog] = useState<null | 'new' | 'open' | 'copy'>(null);
+  const [startShown, setStartShown] = useState(false);
+  const [demoJob, setDemoJob] = useState<JobState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const seq = useRef(0);
+  const tmRef = useRef(tm);
+  tmRef.current = tm;
+
+  /** Ask the backend what is open; only the newest answer counts (events can overtake each other). */
+  const refresh = useCallback(async () => {
+    const mine = ++seq.current;
+    try {
+      const s = await client.api.getAppState({});
+      if (mine === seq.current) setState(s);
+    } catch (e) {
+      if (mine === seq.current) setError(errorText(tmRef.current, e));
+    }
+  }, [client]);
+
+  useEffect(() => {
+    void refresh();
+    void client.api
+      .listJobs({})
+      .then((jobs) => setDemoJob(jobs.find((j) => j.kind === 'demo' && j.state === 'running') ?? null))
+      .catch(() => undefined);
+    return client.onEvent((e) => {
+      if (e.type === 'workspace-opened') {
+        setStartShown(false);
+        setError(null);
+        void refresh();
+      } else if (e.type === 'workspace-closed') {
+        void refresh();
+      } else if (e.type === 'job' && e.job.kind === 'demo') {
+        setDemoJob(e.job.state === 'running' ? e.job : null);
+        if (e.job.state === 'failed') setError(e.job.error);
+      }
+    });
+  }, [client, refresh]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 10_000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const actions = useMemo<WorkspaceActions>(
+    () => ({
+      state,
+      newWorkspace: () => setDialog('new'),
+      openWorkspace: () => setDialog('open'),
+      saveCopy: () => setDialog('copy'),
+      showStart: () => setStartShown(true),
+      openPath: async (path) => {
+        setError(null);
+        await client.api.openWorkspace({ path });
+      },
+      openDemo: async () => {
+        setError(null);
+        const r = await client.api.openDemoWorkspace({});
+        if (r.jobId) {
+          const j = await client.api.getJob({ jobId: r.jobId }).catch(() => null);
+          if (j?.state === 'running') setDemoJob(j);
+        }
+      },
+      close: async () => {
+        try {
+          await client.api.closeWorkspace({});
+        } catch (e) {
+          setError(errorText(tmRef.current, e));
+        }
+      },
+    }),
+    [client, state],
+  );
+
+  const ws = state?.workspace ?? null;
+  return (
+    <WorkspaceActionsContext.Provider value={actions}>
+      {!state && <div className="ws-loading" data-testid="loading">{error ?? '…'}</div>}
+      {state && (!ws || startShown) && (
+        <StartScreen state={state} demoJob={demoJob} error={error} onBack={ws ? () => setStartShown(false) : undefined} />
+      )}
+      {state && ws && !startShown && <App key={state.serial} switcher={<WorkspaceSwitcher info={ws} />} />}
+      {state && dialog === 'new' && <NewWorkspaceDialog state={state} onClose={() => setDialog(null)} />}
+      {state && dialog === 'open' && <OpenWorkspaceDialog state={state} onClose={() => setDialog(null)} />}
+      {state && ws && dialog === 'copy' && (
+        <SaveCopyDialog state={state} info={ws} onClose={() => setDialog(null)} onSaved={(p) => setNotice(tm('workspace.ui.copy.saved', { file: p }))} />
+      )}
+      {notice && (
+        <div className="ws-notice" role="status" data-testid="workspace-notice">
+          {notice}
+          <button className="link" onClick={() => setNotice(null)}>{tm('workspace.ui.close')}</button>
+        </div>
+      )}
+    </WorkspaceActionsContext.Provider>
+  );
+}
