@@ -192,6 +192,13 @@ export function closeDb(db: Db): void {
   db.close();
 }
 
+/** Put a workspace this process has just written back into rollback-journal mode (as closeDb), without re-checking it. */
+export function settleWorkspaceFile(file: string, nativeBinding?: string): void {
+  const db = new Database(path.resolve(file), { fileMustExist: true, nativeBinding });
+  db.pragma('busy_timeout = 5000');
+  closeDb(db);
+}
+
 /** What a workspace file says about itself without opening it for work (for the recent list). */
 export interface WorkspaceProbe {
   exists: boolean;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ImportSummary } from '../../backend/import/importFile';
 import type { AxisOrder } from '../../core/import/coordinates';
-import { closeDb, openWorkspace } from '../../backend/store/workspace';
+import { closeDb, openWorkspace, settleWorkspaceFile } from '../../backend/store/workspace';
 import { one, parseArgs, UsageError } from '../args';
 import { out } from '../output';
 
@@ -106,6 +106,8 @@ export async function run(argv: string[]): Promise<number> {
       if (summary.rejected > 20) out(`  … ${summary.rejected - 20} more rejected rows in quarantine`);
     }
   }
+  // leave the file at rest as one self-contained file (rollback journal), readable from read-only places
+  settleWorkspaceFile(workspace);
   if (json) out(JSON.stringify({ ...totals, rejections, files: summaries.map((s) => ({ file: s.fileName, importId: s.importId, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, nothingChanged: s.nothingChanged, unknownCategories: s.unknownCategories, coordinateKind: s.coordinateKind, coordinateDecidedBy: s.coordinate.decidedBy, outsideTerritory: s.territory?.outside ?? null, outsideAction: s.territory?.action ?? null })) }));
   return 0;
 }
