@@ -7,8 +7,9 @@ import { msg } from '../../core/message';
 
 export const usage = `new    FILE --name TEXT [--territory NAME]... [--json]
          Create an empty workspace for a command: its visible name and its territory, powiaty of the bundled
-         PRG boundaries by name (repeatable; "powiat piotrkowski" --territory "powiat Piotrków Trybunalski" for
-         KMP Piotrków). An unknown name lists the closest ones and writes nothing; an existing FILE is never
+         PRG boundaries by name, repeatable (KMP Piotrków: --territory "powiat piotrkowski" --territory
+         "powiat Piotrków Trybunalski"; a name two powiaty share needs its voivodeship: "powiat tomaszowski
+         (łódzkie)"). An unknown name lists the closest ones and writes nothing; an existing FILE is never
          overwritten. --json prints the workspace's info (as "rejon info --json").`;
 
 export async function run(argv: string[]): Promise<number> {
