@@ -17,7 +17,7 @@ import { UploadStore } from './import/uploads';
 import { defaultDataDir, demoWorkspacePath, RecentList } from './appData';
 import { browse, isInsideRoots, resolvedRoots, type BrowseRoot } from './workspace/browse';
 import { copyWorkspaceFile, createWorkspaceFile, writeWorkspaceFile } from './workspace/files';
-import { powiatParts, UnknownPowiatError } from './store/territory';
+import { bundledPowiaty, powiatParts, UnknownPowiatError } from './store/territory';
 import { importApi } from './api/importApi';
 import { districtApi } from './api/districtApi';
 import { analysisApi } from './api/analysisApi';
@@ -35,7 +35,7 @@ type AnyMethod = (input: unknown) => Promise<unknown>;
 /** Methods that answer without an open workspace (the workspace lifecycle, jobs, bundled layers). */
 const APP_METHODS = [
   'getAppState', 'createWorkspace', 'openWorkspace', 'closeWorkspace', 'listRecentWorkspaces', 'forgetRecentWorkspace', 'openDemoWorkspace', 'saveWorkspaceCopy',
-  'browseFiles', 'listPowiaty', 'getJob', 'cancelJob', 'listJobs', 'getBasemapLayer',
+  'browseFiles', 'listPowiatNames', 'getJob', 'cancelJob', 'listJobs', 'getBasemapLayer',
 ] as const satisfies readonly MethodName[];
 type AppMethod = (typeof APP_METHODS)[number];
 
@@ -290,7 +290,7 @@ export class Backend {
           throw new RejonError('bad-request', e.message, [{ path: 'territory', message: e.message }],
             e.ambiguous
               ? msg('workspace.territory.ambiguous', { name: e.given, options: e.closest.join(', ') })
-              : msg('workspace.territory.unknown', { name: e.given, closest: e.closest.join(', ') }));
+              : msg('territory.unknownPowiat', { name: e.given, closest: e.closest.join(', ') }));
         }
         throw e;
       }
@@ -499,8 +499,10 @@ export class Backend {
     } as Partial<Record<MethodName, AnyMethod>>;
   }
 
-  private appCoreApi(): Pick<RejonApi, 'getJob' | 'cancelJob' | 'listJobs' | 'getBasemapLayer'> {
+  private appCoreApi(): Pick<RejonApi, 'getJob' | 'cancelJob' | 'listJobs' | 'getBasemapLayer' | 'listPowiatNames'> {
     return {
+      // the territory picker of "New workspace" asks before any workspace is open
+      listPowiatNames: async () => bundledPowiaty().map((p) => p.name).sort((a, b) => a.localeCompare(b, 'pl')),
       getBasemapLayer: async ({ layer }) => {
         if (layer === 'places') {
           const rows = this.hasWorkspace

@@ -4,11 +4,12 @@ import { msg } from '../../core/message';
 import { toleranceOf } from '../../core/territory/area';
 import type { Backend } from '../backend';
 import {
-  BEATS_TERRITORY_NAME, beatsUnion, bundledPowiaty, getTerritory, outsideTerritoryCount, powiatParts, replaceTerritory, UnknownPowiatError,
+  BEATS_TERRITORY_NAME, beatsUnion, getTerritory, outsideTerritoryCount, powiatParts, replaceTerritory, UnknownPowiatError,
 } from '../store/territory';
 import type { Db } from '../store/workspace';
 
-type Methods = keyof typeof territoryMethods;
+/** listPowiatNames is answered by the Backend itself, with or without an open workspace (the New workspace dialog). */
+type Methods = Exclude<keyof typeof territoryMethods, 'listPowiatNames'>;
 
 /** The territory as the contract returns it, with the current outside count. */
 export function territoryResult(db: Db, outside?: number): TerritoryResult {
@@ -37,7 +38,10 @@ export function territoryApi(backend: Backend): Pick<RejonApi, Methods> {
         parts = powiatParts(names);
       } catch (e) {
         if (e instanceof UnknownPowiatError) {
-          throw new RejonError('bad-request', e.message, [{ path: 'names', message: e.message }], msg('territory.unknownPowiat', { name: e.given, closest: e.closest.join(', ') }));
+          throw new RejonError('bad-request', e.message, [{ path: 'names', message: e.message }],
+            e.ambiguous
+              ? msg('workspace.territory.ambiguous', { name: e.given, options: e.closest.join(', ') })
+              : msg('territory.unknownPowiat', { name: e.given, closest: e.closest.join(', ') }));
         }
         throw e;
       }
@@ -49,6 +53,5 @@ export function territoryApi(backend: Backend): Pick<RejonApi, Methods> {
       return changed(replaceTerritory(db, [{ name: BEATS_TERRITORY_NAME, source: 'beats', geometry: u }]).outside);
     },
     clearTerritory: async () => changed(replaceTerritory(db, []).outside),
-    listPowiatNames: async () => bundledPowiaty().map((p) => p.name).sort((a, b) => a.localeCompare(b, 'pl')),
   };
 }

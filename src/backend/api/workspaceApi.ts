@@ -3,7 +3,6 @@ import type { workspaceMethods } from '../../shared/contract/workspace';
 import type { Backend } from '../backend';
 import { workspaceRejonError } from '../workspace/errors';
 import { WorkspaceError } from '../store/workspace';
-import { bundledPowiaty } from '../store/territory';
 
 type Methods = Exclude<keyof typeof workspaceMethods, 'getWorkspaceInfo'>;
 
@@ -17,8 +16,6 @@ async function guard<T>(fn: () => T | Promise<T>): Promise<T> {
   }
 }
 
-let powiatNames: string[] | null = null;
-
 /** Implementation of the workspace lifecycle methods of the contract (they work with no workspace open). */
 export function workspaceApi(backend: Backend): Pick<RejonApi, Methods> {
   return {
@@ -31,11 +28,5 @@ export function workspaceApi(backend: Backend): Pick<RejonApi, Methods> {
     saveWorkspaceCopy: ({ path }) => guard(() => backend.saveWorkspaceCopy(path)),
     openDemoWorkspace: () => guard(() => backend.openDemoWorkspace()),
     browseFiles: ({ dir }) => guard(() => backend.browse(dir)),
-    listPowiaty: async () => {
-      powiatNames ??= bundledPowiaty()
-        .map((p) => p.name)
-        .sort((a, b) => a.localeCompare(b, 'pl'));
-      return powiatNames;
-    },
   };
 }

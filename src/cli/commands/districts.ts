@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { closeDb, openWorkspace } from '../../backend/store/workspace';
+import { openWorkspace, settleWorkspaceFile } from '../../backend/store/workspace';
 import { one, parseArgs, UsageError } from '../args';
 import { out } from '../output';
 
@@ -70,8 +70,10 @@ export async function run(argv: string[]): Promise<number> {
         for (const l of issueLines(r.validation)) out(l);
       }
     } finally {
-      closeDb(db);
+      db.close();
     }
+    // imported: leave the file at rest in rollback-journal mode (a failed import leaves it byte for byte as it was)
+    settleWorkspaceFile(workspace);
     return 0;
   } catch (e) {
     if (e instanceof DistrictOpError) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ImportSummary } from '../../backend/import/importFile';
 import type { AxisOrder } from '../../core/import/coordinates';
-import { closeDb, openWorkspace, settleWorkspaceFile } from '../../backend/store/workspace';
+import { openWorkspace, settleWorkspaceFile } from '../../backend/store/workspace';
 import { one, parseArgs, UsageError } from '../args';
 import { out } from '../output';
 
@@ -43,7 +43,7 @@ export async function run(argv: string[]): Promise<number> {
   // the demo (synthetic data only), damaged, foreign, newer or read-only.
   const { checkImportTarget } = await import('../workspaceArg');
   checkImportTarget(workspace);
-  closeDb(openWorkspace(workspace));
+  openWorkspace(workspace).close(); // (a plain close: a refused import leaves the file byte for byte as it was)
   const json = args.flags.has('json');
   const totals = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   const rejections: { file: string; row: number; field: string; reason: string; message: string }[] = [];

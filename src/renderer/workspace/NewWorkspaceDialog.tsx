@@ -27,7 +27,7 @@ export function NewWorkspaceDialog({ state, onClose }: { state: AppState; onClos
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    void api.listPowiaty({}).then(setPowiaty).catch((e) => setError(errorText(tm, e)));
+    void api.listPowiatNames({}).then(setPowiaty).catch((e) => setError(errorText(tm, e)));
   }, [api, tm]);
 
   const matches = useMemo(() => {

@@ -4,18 +4,19 @@
  * While no workspace is open, every workspace method fails with RejonError code 'workspace' and the message
  * `workspace.none-open`.
  *
+ * Methods answered with no workspace open: these, plus getJob/cancelJob/listJobs, getBasemapLayer and
+ * listPowiatNames (see APP_METHODS in src/backend/backend.ts).
+ *
  * Browser mode cannot hand over file paths, so `browseFiles` lists folders and workspace files on the server,
  * ONLY inside the allowed roots (the user's Rejon data folder and folders given with `rejon serve --allow-dir`).
  */
 import { z } from 'zod';
 import type { MethodDef } from './method';
+import { MsgSchema } from './territory';
 
 const Empty = z.object({}).strict();
 /** An absolute or relative file path as the user gave it (resolved by the backend). */
 const FilePath = z.string().min(1).max(4096).refine((s) => !s.includes('\0'), 'no NUL bytes in a path');
-
-/** A message code with parameters (src/core/message.ts), translated by the front end. */
-export const MsgSchema = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]).optional()).optional() });
 
 export const WorkspaceInfoSchema = z.object({
   /** Absolute path of the workspace file. */
@@ -135,6 +136,5 @@ export const workspaceMethods = {
    */
   openDemoWorkspace: { input: Empty, output: z.object({ jobId: z.string().nullable(), workspace: WorkspaceInfoSchema.nullable() }) },
   browseFiles: { input: z.object({ dir: FilePath.optional() }).strict(), output: BrowseResultSchema },
-  /** Names of all bundled PRG powiaty (for the territory picker), sorted the Polish way. */
-  listPowiaty: { input: Empty, output: z.array(z.string()) },
+  // The territory picker of "New workspace" uses listPowiatNames (contract/territory.ts), answered without a workspace.
 } as const satisfies Record<string, MethodDef>;

@@ -116,10 +116,10 @@ describe('create, open, switch, close', () => {
     const file = path.join(work, 'x.sqlite');
     const e = await rejects(backend.api.createWorkspace({ path: file, name: 'KPP', territory: ['powiat piotrkowski', 'piotrkowsky trybunalsky'] }));
     expect(e.code).toBe('bad-request');
-    expect(e.msg?.code).toBe('workspace.territory.unknown');
+    expect(e.msg?.code).toBe('territory.unknownPowiat');
     expect(e.msg?.params?.name).toBe('piotrkowsky trybunalsky');
     expect(String(e.msg?.params?.closest)).toContain('powiat Piotrków Trybunalski');
-    expect(translate('pl', e.msg!)).toMatch(/nie jest nazwą powiatu.*Nic nie zostało zapisane/);
+    expect(translate('pl', e.msg!)).toMatch(/to nie jest nazwa powiatu. Najbliższe nazwy: .*powiat Piotrków Trybunalski/);
     expect(fs.readdirSync(work)).toEqual([]);
     expect(backend.hasWorkspace).toBe(false);
     // a name several powiaty share is not guessed either: both are named, with their voivodeships
