@@ -1,8 +1,21 @@
 import { WorkspaceError } from '../backend/store/workspace';
-import { RejonError } from '../shared/contract';
+import type { Msg } from '../core/message';
 import { UsageError } from './args';
 import { out } from './output';
-import { CliFailure, cliText } from './workspaceArg';
+
+/** The user's message of an error (RejonError, CliFailure), recognised by name so main loads no more modules to start. */
+function userMsg(e: unknown): { msg: Msg; code?: string; exitCode?: number } | null {
+  const err = e as { name?: unknown; msg?: Msg; userMsg?: Msg; code?: string; exitCode?: number } | null;
+  if (err?.name === 'CliFailure' && err.userMsg) return { msg: err.userMsg, exitCode: err.exitCode };
+  if (err?.name === 'RejonError' && err.msg) return { msg: err.msg, code: err.code };
+  return null;
+}
+
+/** Translate only on the error path (the i18n layer is not needed for a successful run). */
+async function text(m: Msg): Promise<string> {
+  const { cliText } = await import('./workspaceArg');
+  return cliText(m);
+}
 
 interface Command {
   usage: string;
@@ -57,17 +70,14 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     // a workspace that cannot be used (missing, damaged, foreign, newer, read-only, the demo): exit 3
-    if (e instanceof CliFailure) {
-      process.stderr.write(`rejon: ${cliText(e.userMsg)}\n`);
-      return e.exitCode;
-    }
     if (e instanceof WorkspaceError) {
-      process.stderr.write(`rejon: ${cliText(e.msg)}\n`);
+      process.stderr.write(`rejon: ${await text(e.msg)}\n`);
       return 3;
     }
-    if (e instanceof RejonError && e.msg) {
-      process.stderr.write(`rejon: ${cliText(e.msg)}\n`);
-      return e.code === 'workspace' ? 3 : e.code === 'bad-request' ? 2 : 1;
+    const um = userMsg(e);
+    if (um) {
+      process.stderr.write(`rejon: ${await text(um.msg)}\n`);
+      return um.exitCode ?? (um.code === 'workspace' ? 3 : um.code === 'bad-request' ? 2 : 1);
     }
     process.stderr.write(`rejon: ${(e as Error).message}\n`);
     return 1;
