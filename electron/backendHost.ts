@@ -4,9 +4,12 @@
  *
  * Started by Electron main as a utility process, and by the bundle test as a Node child process: both talk the
  * messages of src/backend/host/protocol.ts over the parent channel (src/backend/host/channel.ts).
- * Environment: REJON_WORKSPACE (the file), REJON_DEMO_ON_EMPTY=1 (generate the demo into an empty workspace),
- * REJON_SQLITE_BINDING (better-sqlite3 built for Electron), REJON_PRINTER=parent (print with the parent's
- * Chromium; otherwise headless system Chromium).
+ * Environment: REJON_WORKSPACE (the file to open; empty: none), REJON_STARTUP=1 (no file named on the app's
+ * first start: open what the app opens at start, the demo the very first time, later the last workspace; see
+ * Backend.openStartupWorkspace), REJON_SQLITE_BINDING (better-sqlite3 built for Electron), REJON_PRINTER=parent
+ * (print with the parent's Chromium; otherwise headless system Chromium). With no workspace open the window shows
+ * its start screen; the backend then opens, creates and switches workspaces itself (contract/workspace.ts).
+ * Native dialogs hand over any path: paths are not confined to the browser-mode picker's folders here.
  */
 import { Backend } from '../src/backend/backend';
 import { dispatch, toWireError } from '../src/backend/api/dispatch';
@@ -53,19 +56,23 @@ channel.onMessage(async (m) => {
 });
 channel.onDisconnect(() => void closeAndExit());
 
-const workspace = process.env.REJON_WORKSPACE;
-try {
-  if (!workspace) throw new RejonError('internal', 'REJON_WORKSPACE not set');
-  backend = new Backend(workspace, { create: true, nativeBinding: process.env.REJON_SQLITE_BINDING || undefined, ...(printer ? { printer } : {}) });
-} catch (e) {
-  // A workspace that is refused (newer, damaged, foreign) stays refused: say so, and let main decide.
-  channel.send({ type: 'fatal', error: toWireError(e) });
-}
-if (backend) {
-  const b = backend;
+const workspace = process.env.REJON_WORKSPACE || null;
+void (async () => {
+  const b = new Backend(null, { recent: true, nativeBinding: process.env.REJON_SQLITE_BINDING || undefined, ...(printer ? { printer } : {}) });
   b.onEvent((event) => channel.send({ type: 'event', event }));
-  channel.send({ type: 'ready', workspace: b.workspacePath, pid: process.pid });
-  void b.api.getWorkspaceInfo({}).then((info) => {
-    if (process.env.REJON_DEMO_ON_EMPTY === '1' && info.reports === 0 && info.districts === 0) b.startDemoJob(1);
-  });
-}
+  try {
+    if (workspace) await b.api.openWorkspace({ path: workspace });
+    else if (process.env.REJON_STARTUP === '1') {
+      const r = await b.openStartupWorkspace();
+      // the start screen says what could not be opened when the user tries again; the log keeps the reason
+      if (r.error) console.error(`rejon backend: nothing opened at start: ${(r.error as Error).message}`);
+    }
+  } catch (e) {
+    // A workspace that is refused (newer, damaged, foreign, missing) stays refused: say so, and let main decide.
+    await b.close().catch(() => undefined);
+    channel.send({ type: 'fatal', error: toWireError(e) });
+    return;
+  }
+  backend = b;
+  channel.send({ type: 'ready', workspace: b.hasWorkspace ? b.workspacePath : null, pid: process.pid });
+})();

@@ -33,9 +33,13 @@ export type CallReply = { ok: true; result: unknown } | { ok: false; error: Wire
 export type SupervisorState = 'idle' | 'starting' | 'ready' | 'restarting' | 'fatal' | 'failed' | 'closing' | 'closed';
 
 export interface SupervisorOptions {
-  /** Start a backend host on this workspace file. */
-  spawn(workspace: string): HostProcess;
-  workspace: string;
+  /**
+   * Start a backend host on this workspace file, or on none (null): then on the very first start (`firstStart`) the
+   * host opens what the app opens at start (the demo the first time, later the last workspace), otherwise nothing
+   * (the window shows its start screen).
+   */
+  spawn(workspace: string | null, firstStart: boolean): HostProcess;
+  workspace: string | null;
   /** Events for the window (backend events and the backend's own state). */
   onEvent(e: RejonEvent): void;
   /** Print a page for the backend (Electron: hidden window + printToPDF). Without it, print requests fail. */
@@ -65,7 +69,9 @@ export class BackendSupervisor {
   private startTimer: NodeJS.Timeout | null = null;
   private restartTimer: NodeJS.Timeout | null = null;
   private closed: Promise<void> | null = null;
-  private workspacePath: string;
+  /** The workspace open in the backend (followed from its 'ready' and workspace events): a restart reopens it. */
+  private workspacePath: string | null;
+  private launches = 0;
   /** Called once the current process exits (close() and switches wait on it). */
   private exitWaiters: (() => void)[] = [];
 
@@ -77,7 +83,7 @@ export class BackendSupervisor {
     return this.stateNow;
   }
 
-  get workspace(): string {
+  get workspace(): string | null {
     return this.workspacePath;
   }
 
@@ -158,7 +164,7 @@ export class BackendSupervisor {
 
   private launch(state: 'starting' | 'restarting'): void {
     this.stateNow = state;
-    const proc = this.opts.spawn(this.workspacePath);
+    const proc = this.opts.spawn(this.workspacePath, this.launches++ === 0);
     this.proc = proc;
     proc.onMessage((m) => {
       if (this.proc === proc && isFromHost(m)) this.onMessage(m);
@@ -226,6 +232,7 @@ export class BackendSupervisor {
         if (this.startTimer) clearTimeout(this.startTimer);
         this.startTimer = null;
         if (this.stateNow !== 'starting' && this.stateNow !== 'restarting') return;
+        this.workspacePath = m.workspace;
         const wasRestart = this.stateNow === 'restarting';
         this.stateNow = 'ready';
         for (const w of this.waiting.splice(0)) this.send(w.method, w.input, w.resolve);
@@ -250,6 +257,9 @@ export class BackendSupervisor {
         return;
       }
       case 'event':
+        // the backend opens and closes workspaces itself (start screen, switcher): a restart must reopen the one open now
+        if (m.event.type === 'workspace-opened') this.workspacePath = m.event.path;
+        else if (m.event.type === 'workspace-closed' && this.workspacePath === m.event.path) this.workspacePath = null;
         this.opts.onEvent(m.event);
         return;
       case 'print':

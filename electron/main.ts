@@ -32,24 +32,23 @@ let quitting = false;
 // One Rejon per user: a second start hands its workspace to this one and quits.
 const firstInstance = app.requestSingleInstanceLock({ workspace: givenWorkspace } satisfies SecondInstanceData);
 
-/** The demo workspace opened when none is given (generated into it on first start). */
-function defaultWorkspace(): string {
-  return path.join(process.env.REJON_HOME ?? app.getPath('userData'), 'demo.sqlite');
-}
-
 function sendToWindow(e: RejonEvent): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send('rejon:event', e);
 }
 
-/** The backend in an Electron utility process, speaking the host protocol. */
-function spawnBackend(workspace: string): HostProcess {
+/**
+ * The backend in an Electron utility process, speaking the host protocol. Without a workspace named, its first
+ * start opens what the app opens at start (the demo the very first time, later the last one; the data folder is
+ * src/backend/appData.ts's, REJON_HOME or the user's data folder); a restart reopens what was open, or nothing.
+ */
+function spawnBackend(workspace: string | null, firstStart: boolean): HostProcess {
   const proc = utilityProcess.fork(path.join(__dirname, 'backendHost.js'), [], {
     serviceName: 'rejon-backend',
     stdio: 'inherit',
     env: {
       ...process.env,
-      REJON_WORKSPACE: workspace,
-      REJON_DEMO_ON_EMPTY: workspace === defaultWorkspace() ? '1' : '0',
+      REJON_WORKSPACE: workspace ?? '',
+      REJON_STARTUP: workspace == null && firstStart ? '1' : '0',
       REJON_PRINTER: 'parent',
       REJON_RESOURCES: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
       HOME: os.homedir(),
@@ -163,9 +162,8 @@ function run(): void {
       return new Response(res.body, { status: res.status, headers });
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronTemplate(menuTemplate({ lang, platform: process.platform, devTools }), onMenuCommand)));
-    if (!givenWorkspace) fs.mkdirSync(path.dirname(defaultWorkspace()), { recursive: true });
     supervisor = new BackendSupervisor({
-      workspace: givenWorkspace ?? defaultWorkspace(),
+      workspace: givenWorkspace,
       spawn: spawnBackend,
       onEvent: sendToWindow,
       print: (job) => printInWindow(job, devTools),

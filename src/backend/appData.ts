@@ -1,7 +1,8 @@
 /**
  * The user's Rejon data folder: where the demo workspace and the app-level list of recent workspaces live.
  * One definition for every front end (rejon serve, the Electron backend host, the demo):
- * REJON_HOME, else $XDG_DATA_HOME/rejon, else ~/.local/share/rejon.
+ * REJON_HOME, else $XDG_DATA_HOME/rejon, else ~/.local/share/rejon (Windows: %APPDATA%\Rejon; macOS:
+ * ~/Library/Application Support/Rejon).
  *
  * The recent list is app data, never workspace data: a JSON file written atomically (temp file + rename),
  * so a crash leaves the old list or the new one, never half of one.
@@ -11,9 +12,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export function defaultDataDir(env: Record<string, string | undefined> = process.env): string {
+export function defaultDataDir(env: Record<string, string | undefined> = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
   if (env.REJON_HOME) return path.resolve(env.REJON_HOME);
-  const xdg = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(os.homedir(), '.local', 'share');
+  if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), 'Rejon');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Rejon');
+  const xdg = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(home, '.local', 'share');
   return path.join(xdg, 'rejon');
 }
 

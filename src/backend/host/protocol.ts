@@ -19,8 +19,8 @@ export type ToHost =
 
 /** Host → main. */
 export type FromHost =
-  /** The workspace is open; calls are answered from now on. */
-  | { type: 'ready'; workspace: string; pid: number }
+  /** The backend answers calls from now on; `workspace` is the one open (null: none, the start screen). */
+  | { type: 'ready'; workspace: string | null; pid: number }
   /** The backend could not start (workspace refused, missing, damaged): restarting would not help. */
   | { type: 'fatal'; error: WireError }
   | { type: 'result'; id: number; ok: true; result: unknown }
@@ -53,7 +53,7 @@ export function isFromHost(m: unknown): m is FromHost {
   if (!isObj(m)) return false;
   switch (m.type) {
     case 'ready':
-      return typeof m.workspace === 'string';
+      return typeof m.workspace === 'string' || m.workspace === null;
     case 'fatal':
       return isObj(m.error);
     case 'result':

@@ -1,10 +1,6 @@
 import path from 'node:path';
-import { Backend } from '../../backend/backend';
-import { formatWarsaw } from '../../core/domain/time';
-import { msg } from '../../core/message';
 import { one, parseArgs, UsageError } from '../args';
 import { out } from '../output';
-import { cliText } from '../workspaceArg';
 
 export const usage = `info   --workspace FILE [--json]
          Print the workspace's name, territory, report and district counts, the schema version and whether it
@@ -16,6 +12,10 @@ export async function run(argv: string[]): Promise<number> {
   const file = one(args, 'workspace');
   if (!file) throw new UsageError('info needs --workspace FILE');
   if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
+  // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
+  const [{ Backend }, { cliText }, { msg }, { formatWarsaw }] = await Promise.all([
+    import('../../backend/backend'), import('../workspaceArg'), import('../../core/message'), import('../../core/domain/time'),
+  ]);
   const backend = new Backend(null, {});
   try {
     await backend.api.openWorkspace({ path: path.resolve(file), readOnly: true });

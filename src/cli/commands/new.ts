@@ -1,9 +1,6 @@
 import path from 'node:path';
-import { Backend } from '../../backend/backend';
 import { parseArgs, one, UsageError } from '../args';
 import { out } from '../output';
-import { cliText } from '../workspaceArg';
-import { msg } from '../../core/message';
 
 export const usage = `new    FILE --name TEXT [--territory NAME]... [--json]
          Create an empty workspace for a command: its visible name and its territory, powiaty of the bundled
@@ -19,6 +16,8 @@ export async function run(argv: string[]): Promise<number> {
   if (name === undefined || !name.trim()) throw new UsageError('new needs --name TEXT (the name of the command, shown in the app and on briefings)');
   const territory = args.options.get('territory') ?? [];
   const file = path.resolve(args.positional[0]);
+  // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
+  const [{ Backend }, { cliText }, { msg }] = await Promise.all([import('../../backend/backend'), import('../workspaceArg'), import('../../core/message')]);
   const backend = new Backend(null, {});
   try {
     const info = await backend.api.createWorkspace({ path: file, name, territory });

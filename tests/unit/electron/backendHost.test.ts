@@ -32,8 +32,9 @@ let uploadsTmp: string;
 const children: ChildProcess[] = [];
 
 /** The built host under Node, as Electron main would start it (plus a private TMPDIR to see staged uploads). */
-function forkHost(workspace: string, extraEnv: Record<string, string> = {}): { host: HostProcess; child: ChildProcess } {
-  const env: NodeJS.ProcessEnv = { ...process.env, REJON_WORKSPACE: workspace, REJON_DEMO_ON_EMPTY: '0', TMPDIR: uploadsTmp, ...extraEnv };
+function forkHost(workspace: string | null, extraEnv: Record<string, string> = {}): { host: HostProcess; child: ChildProcess } {
+  // REJON_HOME: the host keeps the app's recent list; never the user's own data folder in a test
+  const env: NodeJS.ProcessEnv = { ...process.env, REJON_WORKSPACE: workspace ?? '', REJON_HOME: path.join(t.dir, 'home'), TMPDIR: uploadsTmp, ...extraEnv };
   delete env.NODE_OPTIONS; // nothing of vitest's (or tsx's) loaders
   delete env.REJON_ANALYSIS_INLINE;
   const child = fork(HOST, [], { env, execArgv: [], serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
