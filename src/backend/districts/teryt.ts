@@ -21,6 +21,7 @@ import { toPuwg92 } from '../../core/domain/crs';
 import type { BeatFilter } from '../../shared/contract/districts';
 import { readResourceJson } from '../resources';
 import type { Db } from '../store/workspace';
+import { beatClause } from '../store/reports';
 
 /** TERYT powiat codes of the Łódź voivodeship, by the name used in powiaty-min.geojson. */
 export const LODZKIE_POWIATY: Readonly<Record<string, string>> = {
@@ -129,7 +130,8 @@ export function terytMismatches(db: Db, input: { filter?: BeatFilter; limit: num
   inList('status_code', f?.statusCodes);
   inList('hour', f?.hours);
   inList('weekday', f?.weekdays);
-  if (f?.districtIds?.length) inList('district_id', f.districtIds);
+  const beats = beatClause(f?.districtIds);
+  if (beats) { clauses.push(beats.sql); params.push(...beats.params); }
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
   let total = 0, withoutTeryt = 0, checked = 0, unchecked = 0, mismatchCount = 0;
   const mismatches: {

@@ -318,6 +318,17 @@ export function createReportUpserter(
   return { upsert, upsertColumns, counts, finishHistory, flush };
 }
 
+/**
+ * The beat part of a report filter: beat ids, 0 = outside all beats (district_id NULL, as on the map); plain IN
+ * keeps the district index usable. Null when the filter does not restrict beats (absent or empty list).
+ */
+export function beatClause(districtIds: number[] | undefined): { sql: string; params: number[] } | null {
+  if (!districtIds || districtIds.length === 0) return null;
+  const ids = districtIds.filter((d) => d > 0);
+  const parts = [...(ids.length ? [`district_id IN (${ids.map(() => '?').join(',')})`] : []), ...(districtIds.includes(0) ? ['district_id IS NULL'] : [])];
+  return { sql: parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`, params: ids };
+}
+
 /** SQL WHERE clause and parameters for a report filter (column names of the reports table). */
 export function filterToSql(filter: ReportFilter | undefined): { where: string; params: (string | number)[] } {
   const clauses: string[] = [];
@@ -332,7 +343,8 @@ export function filterToSql(filter: ReportFilter | undefined): { where: string; 
   };
   inList('category', filter.categories);
   inList('status', filter.statuses);
-  inList('district_id', filter.districtIds);
+  const beats = beatClause(filter.districtIds);
+  if (beats) { clauses.push(beats.sql); params.push(...beats.params); }
   inList('hour', filter.hours);
   inList('weekday', filter.weekdays);
   if (filter.territory) clauses.push(`outside_territory = ${filter.territory === 'outside' ? 1 : 0}`);

@@ -39,6 +39,7 @@ export interface ReportFilter {
   to?: number;
   categories?: string[];
   statuses?: string[];
+  /** Beat ids; 0 = outside all beats (no beat). */
   districtIds?: number[];
   /** Warsaw-local hours 0-23. */
   hours?: number[];

@@ -293,7 +293,8 @@ export function toReportFilter(f: FilterState): ReportFilterInput {
   if (f.to != null) out.to = Math.ceil(f.to);
   if (f.categories) out.categories = f.categories.map((c) => CATEGORIES.find((x) => x.code === c)?.name).filter((x): x is string => x != null);
   if (f.statuses) out.statuses = f.statuses.map((c) => STATUSES.find((x) => x.code === c)?.name).filter((x): x is string => x != null);
-  if (f.districts) out.districtIds = f.districts.filter((d) => d > 0);
+  // 0 = outside all beats travels as 0 (dropping it turned 'only outside beats' into 'all reports')
+  if (f.districts) out.districtIds = [...f.districts];
   if (f.hours) out.hours = f.hours;
   if (f.weekdays) out.weekdays = f.weekdays;
   if (f.territory) out.territory = f.territory;

@@ -79,7 +79,9 @@ describe('filter state', () => {
   it('maps to the backend filters (codes and names)', () => {
     const f: FilterState = { ...EMPTY_FILTER, categories: [24], statuses: [1], districts: [0, 4] };
     expect(toMapFilter(f)).toEqual({ categoryCodes: [24], statusCodes: [1], districtIds: [0, 4] });
-    expect(toReportFilter(f)).toEqual({ categories: ['Żebractwo'], statuses: ['Nowe'], districtIds: [4] });
+    // 0 = outside all beats is kept: dropping it (the old assertion) turned 'only outside beats' into 'all reports'
+    expect(toReportFilter(f)).toEqual({ categories: ['Żebractwo'], statuses: ['Nowe'], districtIds: [0, 4] });
+    expect(toReportFilter({ ...EMPTY_FILTER, districts: [0] })).toEqual({ districtIds: [0] });
   });
 });
 
