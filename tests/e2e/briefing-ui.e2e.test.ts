@@ -11,6 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { countPixels, demoWorkspaceCopy, distinctColours, launchChromium, saveScreenshot, serve, type Served } from './harness';
 import { tmpDir } from '../helpers/tmp';
+import { spawnSync } from 'node:child_process';
+
+/** Text of a PDF (poppler's pdftotext, installed by the test set-up). */
+function pdfToText(pdf: Buffer): string {
+  return spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' }).stdout;
+}
 
 let t: ReturnType<typeof tmpDir>;
 let served: Served;
@@ -211,10 +217,35 @@ describe('briefing composer and presentation', () => {
     await page.keyboard.press('PageUp');
     await check(0);
     expect(seen.join('\n')).toMatch(/Rejon 3/);
-    // Esc leaves presentation mode, back in the composer
+    // locked by construction (issue 14 point 7): while presenting, the police app is not in the page at all
+    expect(await page.evaluate(() => document.querySelectorAll('.app, .topbar, [data-testid="briefing-form"], [data-testid="map-view"], .sidebar').length)).toBe(0);
+    const bodyText = await page.evaluate(() => document.body.innerText);
+    expect(bodyText).not.toMatch(/Filtry|Warstwy|Analizy|Obszar roboczy/);
+    // printing while presenting prints the slide only (Chromium's own print path)
+    const pdf = await page.pdf({ format: 'A4', landscape: true });
+    const pdfText = pdfToText(pdf);
+    expect(pdfText).toMatch(/PUBLICZNE/);
+    expect(pdfText).not.toMatch(/Filtry|Warstwy|Obszar roboczy|Zakończyć prezentację/);
+    // Esc only asks; "Back to the slides" is focused, so Enter keeps presenting
     await page.keyboard.press('Escape');
+    const confirm = page.getByTestId('presentation-exit-confirm');
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain('Zakończyć prezentację publiczną?');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('presentation-exit-stay');
+    await page.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await pres.isVisible()).toBe(true);
+    // Esc on the open confirmation closes the confirmation (the innermost thing), not the presentation
+    await page.keyboard.press('Escape');
+    await confirm.waitFor();
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await pres.isVisible()).toBe(true);
+    // ✕ asks too; confirming ends the presentation and the police app comes back
+    await page.getByTestId('presentation-exit').click();
+    await page.getByTestId('presentation-exit-end').click();
     await pres.waitFor({ state: 'detached' });
-    await page.getByTestId('briefing-form').waitFor();
+    await page.getByTestId('briefing-form').waitFor({ timeout: 60_000 });
     expect(errors).toEqual([]);
     await page.close();
   });

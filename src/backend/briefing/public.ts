@@ -21,6 +21,10 @@
  *   more than one beat) and each set gets the same complementary check (a listed hexagon holds ≥ 1 report);
  *   a set where that is impossible is left out of the map.
  * - the change in percent is given only when both counts are shown.
+ * - fixed published geography: all of the above is computed on the whole command (all beats, every category and
+ *   status) whatever the scope; the scope only chooses the beats shown, and `total` is always the whole command's
+ *   beats. Category and status filters are refused for public outputs. So every public output of one period is a
+ *   view of one protected table and comparing two of them (the differencing attack) gives nothing new.
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import { cellIndexOf, cellPolygon, gridForBounds, type GridSpec } from '../../core/analysis';
@@ -37,6 +41,8 @@ import {
   type PublicCount,
   type PublicOptions,
 } from '../../shared/contract/briefing';
+import { msg } from '../../core/message';
+import { RejonError } from '../../shared/contract';
 import type { Db } from '../store/workspace';
 import { beatFeatures, dataDate } from './data';
 import { resolveRequest, scopeClauses, type ResolvedRequest } from './request';
@@ -237,7 +243,15 @@ export function buildPublicBriefingData(db: Db, req: BriefingRequest, options?: 
   const opts = PublicOptionsSchema.parse(options ?? {});
   const threshold = effectiveThreshold(opts.threshold);
   const hexSize = Math.max(MIN_HEX, opts.hexSize);
-  const r = resolveRequest(db, req);
+  const scope = resolveRequest(db, req);
+  if (scope.categories.length > 0 || scope.statuses.length > 0) {
+    throw new RejonError('bad-request', 'Public outputs cover every category and status (a filtered public count could be subtracted from another).', [{ path: scope.categories.length ? 'categories' : 'statuses', message: 'not allowed in public outputs' }], msg('public.noFilter'));
+  }
+  // Fixed published geography: every number is computed, and protected, on one table, the whole command (all
+  // beats, all categories and statuses) for the period; the scope only picks which beats' pages are shown. Two
+  // public outputs of one period therefore publish the same value (or the same "<t"/"*") for the same cell, and
+  // no difference between them recovers a suppressed count (beats [18, 1] minus [1] gives 0, not beat 18).
+  const r = scope.scope === 'command' ? scope : resolveRequest(db, { ...req, districtIds: undefined });
   const rows = readCurrent(db, r);
   const prev = previousCounts(db, r);
 
@@ -262,7 +276,7 @@ export function buildPublicBriefingData(db: Db, req: BriefingRequest, options?: 
   const cur = protectBeats(counts, threshold);
   const old = protectBeats(prevValues, threshold);
 
-  const beats: PublicBeat[] = r.beats.map((b, k) => {
+  const allBeats: PublicBeat[] = r.beats.map((b, k) => {
     const beat = cur.beats[k];
     // categories: small ones merged into one row, then protected against the beat's count
     let categories: PublicBeat['categories'] = [];
@@ -290,16 +304,21 @@ export function buildPublicBriefingData(db: Db, req: BriefingRequest, options?: 
   });
 
   const beatState = new Map(r.beats.map((b, k) => [b.id, cur.beats[k]]));
+  const inScope = new Set(scope.beats.map((b) => b.id));
+  const beats = allBeats.filter((b) => inScope.has(b.id));
   const beatsGeoJson = beatFeatures(r.beats);
   beatsGeoJson.features.forEach((f, k) => {
     const pc = publicCount(cur.beats[k], threshold);
     f.properties = { id: r.beats[k].id, name: r.beats[k].name, count: pc.value, label: pc.label, ...(pc.suppressed ? { suppressed: pc.suppressed } : {}) };
   });
+  beatsGeoJson.features = beatsGeoJson.features.filter((f) => inScope.has(f.properties!.id as number));
+  const hexes = hexagons(rows, r, beatState, hexSize, threshold);
+  hexes.features = hexes.features.filter((f) => inScope.has(f.properties!.districtId as number));
   const newest = dataDate(db);
   const dataDay = newest == null ? null : isoDayWarsaw(newest);
   return {
     kind: 'public',
-    title: req.title?.trim() || defaultPublicTitle(r),
+    title: req.title?.trim() || defaultPublicTitle(scope),
     threshold,
     hexSize,
     generatedAt: Date.now(),
@@ -313,6 +332,6 @@ export function buildPublicBriefingData(db: Db, req: BriefingRequest, options?: 
     total: { count: publicCount(cur.total, threshold), previousCount: publicCount(old.total, threshold), changePct: changePct(cur.total, old.total) },
     beats,
     beatsGeoJson,
-    hexGeoJson: hexagons(rows, r, beatState, hexSize, threshold),
+    hexGeoJson: hexes,
   };
 }

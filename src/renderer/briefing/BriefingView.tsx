@@ -20,6 +20,8 @@ import {
 import { halfYears, rangeDays, warsawDay, type PeriodChoice } from './periods';
 import { BriefingPages, type PagesData } from './PrintDocument';
 import { Presentation } from './Presentation';
+import { usePresenting } from './presenting';
+import { useI18n } from '../i18n/i18n';
 import './briefing.css';
 
 /**
@@ -39,6 +41,7 @@ function errText(e: unknown): string {
 
 export function BriefingView({ filter, selectedDistrictIds, onClose }: BriefingViewProps) {
   const tr = useBriefingI18n();
+  const { tm } = useI18n();
   const { t, lang } = tr;
   const api = getClient().api;
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
@@ -49,6 +52,7 @@ export function BriefingView({ filter, selectedDistrictIds, onClose }: BriefingV
   const [templateName, setTemplateName] = useState('');
   const [preview, setPreview] = useState<{ pages: PagesData; key: string } | null>(null);
   const [presentation, setPresentation] = useState<PublicBriefingData | null>(null);
+  const presenting = usePresenting();
   const [busy, setBusy] = useState<Busy>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
@@ -148,8 +152,11 @@ export function BriefingView({ filter, selectedDistrictIds, onClose }: BriefingV
     if (!form || !request) return;
     // PUBLIC by construction: the slides only ever see the public method's aggregates
     const data = await run('presentation', () => api.getPublicBriefingData({ request, options: publicOptions(form) }));
-    if (data) setPresentation(data);
-  }, [api, form, request, run]);
+    if (data) {
+      if (presenting) presenting.present(data);
+      else setPresentation(data);
+    }
+  }, [api, form, request, run, presenting]);
 
   const saveTemplate = useCallback(async () => {
     if (!form || !templateName.trim()) return;
@@ -337,6 +344,8 @@ export function BriefingView({ filter, selectedDistrictIds, onClose }: BriefingV
 
           <section>
             <h4>{t('filters')}</h4>
+            {form.public && <div className="brf-note" data-testid="public-filters-note">{tm('public.noFilter')}</div>}
+            {!form.public && (<>
             <NameChecklist
               testId="filter-categories"
               title={t('categories')}
@@ -355,6 +364,7 @@ export function BriefingView({ filter, selectedDistrictIds, onClose }: BriefingV
               onChange={(statuses) => set({ statuses })}
               summary={(n) => t('nSelected', { n })}
             />
+            </>)}
           </section>
 
           <section>

@@ -1,7 +1,7 @@
 /**
  * Presentation mode for public meetings (debaty społeczne): full-screen slides built ONLY from
  * getPublicBriefingData (aggregates with small counts suppressed). Large type, keyboard navigation
- * (→ / PageDown / space next, ← / PageUp previous, Home / End, Esc exits), the PUBLIC badge and the slide
+ * (→ / PageDown / space next, ← / PageUp previous, Home / End, Esc asks to end), the PUBLIC badge and the slide
  * number on every slide. The slides are laid out on a 1600 × 900 canvas scaled to the screen.
  */
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, type ReactNode } from 'react';
@@ -12,6 +12,7 @@ import { PublicBeatsMap, PublicHexMap } from './maps';
 import { periodText } from './PolicePages';
 import { PublicBadge, bandItems, countItem, monthItems, sourceText } from './PublicPages';
 import { slideKey, slideReducer } from './slides';
+import { translator } from '../../shared/i18n';
 
 const W = 1600;
 const H = 900;
@@ -36,6 +37,7 @@ function SlideShell({ data, index, count, title, children }: { data: PublicBrief
 function TitleSlide({ data }: { data: PublicBriefingData }) {
   const tr = useBriefingI18n();
   const { t } = tr;
+  const tm = translator(tr.lang);
   return (
     <div className="slide-title">
       <div className="slide-title-main">{data.title}</div>
@@ -46,7 +48,7 @@ function TitleSlide({ data }: { data: PublicBriefingData }) {
         {t('dataDate')}: {data.dataDate ? tr.day(data.dataDate) : '–'}
       </div>
       <div className="slide-title-source">{sourceText(data)}</div>
-      <div className="slide-title-note">{t('publicTitleNote')} {t('hexNote', { n: data.hexSize })}</div>
+      <div className="slide-title-note">{t('publicTitleNote')} {t('hexNote', { n: data.hexSize })} {tm('public.fixedNote')}</div>
     </div>
   );
 }
@@ -113,18 +115,25 @@ export interface SlideSpec {
   render(): ReactNode;
 }
 
-export function buildSlides(data: PublicBriefingData, t: (k: 'overview' | 'overviewScope') => string): SlideSpec[] {
+export function buildSlides(data: PublicBriefingData, t: (k: 'overview' | 'overviewScope') => string, totalScope = t('overviewScope')): SlideSpec[] {
   return [
     { key: 'title', title: '', render: () => <TitleSlide data={data} /> },
-    { key: 'overview', title: `${t('overview')} — ${t('overviewScope')}`, render: () => <OverviewSlide data={data} /> },
+    { key: 'overview', title: `${t('overview')} — ${totalScope}`, render: () => <OverviewSlide data={data} /> },
     ...data.beats.map((b) => ({ key: `beat-${b.id}`, title: b.name, render: () => <BeatSlide data={data} beat={b} /> })),
   ];
 }
 
-/** Full-screen slides; calls onExit on Esc (or when the browser leaves full screen). */
+/**
+ * Full-screen slides. Leaving is never one key away: Esc, ✕ or the browser leaving full screen only ask
+ * (a confirmation with "Back to the slides" focused); onExit is called when the presenter confirms.
+ */
 export function Presentation({ data, onExit }: { data: PublicBriefingData; onExit(): void }) {
   const tr = useBriefingI18n();
-  const slides = buildSlides(data, (k) => tr.t(k));
+  const tm = translator(tr.lang);
+  const [confirming, setConfirming] = useState(false);
+  const confirmingRef = useRef(false);
+  confirmingRef.current = confirming;
+  const slides = buildSlides(data, (k) => tr.t(k), tm('public.totalScope'));
   const [state, dispatch] = useReducer(slideReducer, { index: 0, count: slides.length });
   const root = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(1);
@@ -144,7 +153,7 @@ export function Presentation({ data, onExit }: { data: PublicBriefingData; onExi
       );
     }
     const onChange = () => {
-      if (entered && !document.fullscreenElement) exit.current();
+      if (entered && !document.fullscreenElement) setConfirming(true);
     };
     document.addEventListener('fullscreenchange', onChange);
     el?.focus();
@@ -168,11 +177,20 @@ export function Presentation({ data, onExit }: { data: PublicBriefingData; onExi
   // capture phase on window: the app's own shortcuts (space = play, F, L, …) never see these keys
   const onKey = useCallback((e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (confirmingRef.current) {
+      // the confirmation is the innermost thing: Esc closes it; Enter/Tab work on its buttons
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        setConfirming(false);
+      }
+      return;
+    }
     const a = slideKey(e.key, e.shiftKey);
     if (!a) return;
     e.preventDefault();
     e.stopPropagation();
-    if (a === 'exit') exit.current();
+    if (a === 'exit') setConfirming(true);
     else dispatch(a);
   }, []);
   useEffect(() => {
@@ -190,7 +208,7 @@ export function Presentation({ data, onExit }: { data: PublicBriefingData; onExi
       data-slide={state.index}
       data-slides={slides.length}
       onClick={(e) => {
-        if ((e.target as HTMLElement).closest('button')) return;
+        if (confirmingRef.current || (e.target as HTMLElement).closest('button, [role="alertdialog"]')) return;
         dispatch({ type: e.clientX < window.innerWidth / 3 ? 'prev' : 'next' });
       }}
     >
@@ -201,10 +219,20 @@ export function Presentation({ data, onExit }: { data: PublicBriefingData; onExi
           </SlideShell>
         )}
       </div>
-      <button className="presentation-exit" data-testid="presentation-exit" onClick={() => exit.current()} title="Esc">
+      <button className="presentation-exit" data-testid="presentation-exit" onClick={() => setConfirming(true)} title="Esc">
         ✕
       </button>
-      <div className="presentation-hint">{tr.t('exitHint')}</div>
+      <div className="presentation-hint">{tm('public.exit.hint')}</div>
+      {confirming && (
+        <div className="presentation-confirm" role="alertdialog" aria-modal="true" aria-labelledby="pres-exit-title" data-testid="presentation-exit-confirm">
+          <div id="pres-exit-title" className="presentation-confirm-title">{tm('public.exit.title')}</div>
+          <p>{tm('public.exit.text')}</p>
+          <div className="presentation-confirm-actions">
+            <button data-testid="presentation-exit-stay" autoFocus onClick={() => setConfirming(false)}>{tm('public.exit.stay')}</button>
+            <button data-testid="presentation-exit-end" className="danger" onClick={() => exit.current()}>{tm('public.exit.confirm')}</button>
+          </div>
+        </div>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@
  * small counts suppressed, month counts and hour bands. No points, ids, descriptions or exact times exist in
  * that data, so none can appear here. Every page carries the PUBLICZNE / PUBLIC badge and the suppression note.
  */
+import { translator } from '../../shared/i18n';
 import type { ReactNode } from 'react';
 import type { PublicBeat, PublicBriefingData, PublicCount } from '../../shared/contract/briefing';
 import { CategoryBars, ColumnChart, monthLabel, type BarItem } from './charts';
@@ -54,6 +55,7 @@ export function SuppressionNote({ data }: { data: PublicBriefingData }) {
 function PublicTitlePage({ data }: { data: PublicBriefingData }) {
   const tr = useBriefingI18n();
   const { t } = tr;
+  const tm = translator(tr.lang);
   return (
     <section className="print-page pp-title-page public" data-page="public-title">
       <div className="pp-title-top">
@@ -71,7 +73,7 @@ function PublicTitlePage({ data }: { data: PublicBriefingData }) {
           <tr><th>{t('generated')}</th><td>{tr.day(warsawDay(data.generatedAt))}</td></tr>
         </tbody>
       </table>
-      <p className="pub-title-note">{t('publicTitleNote')}</p>
+      <p className="pub-title-note">{t('publicTitleNote')} {tm('public.fixedNote')}</p>
       <SuppressionNote data={data} />
     </section>
   );
@@ -95,9 +97,10 @@ function BigCount({ count, previous, changePct, testId }: { count: PublicCount; 
 function PublicOverviewPage({ data }: { data: PublicBriefingData }) {
   const tr = useBriefingI18n();
   const { t } = tr;
+  const tm = translator(tr.lang);
   return (
     <section className="print-page public" data-page="public-overview">
-      <PageHeader title={`${t('overview')} — ${t('overviewScope')}`} sub={`${periodText(tr, data.period)} · ${tr.lang === 'pl' ? 'porównanie' : 'compared with'}: ${periodText(tr, data.comparison)}`} badge={<PublicBadge />} />
+      <PageHeader title={`${t('overview')} — ${tm('public.totalScope')}`} sub={`${periodText(tr, data.period)} · ${tr.lang === 'pl' ? 'porównanie' : 'compared with'}: ${periodText(tr, data.comparison)}`} badge={<PublicBadge />} />
       <div className="pp-body pp-overview">
         <div className="pp-col-map">
           <PublicBeatsMap data={data} width={520} height={590} testId="public-overview-map" />

@@ -97,8 +97,9 @@ export function buildRequest(f: BriefingForm): BriefingRequest {
     req.compareFrom = f.compareFrom;
     req.compareTo = f.compareTo;
   }
-  if (f.categories) req.categories = [...f.categories];
-  if (f.statuses) req.statuses = [...f.statuses];
+  // public outputs always cover every category and status (fixed published geography, see backend/briefing/public.ts)
+  if (f.categories && !f.public) req.categories = [...f.categories];
+  if (f.statuses && !f.public) req.statuses = [...f.statuses];
   const title = f.title.trim();
   if (title) req.title = title.slice(0, 200);
   return req;

@@ -17,6 +17,9 @@ import { NewWorkspaceDialog } from './NewWorkspaceDialog';
 import { OpenWorkspaceDialog } from './OpenWorkspaceDialog';
 import { SaveCopyDialog } from './SaveCopyDialog';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
+import { Presentation } from '../briefing/Presentation';
+import { PresentingContext, type Presenting } from '../briefing/presenting';
+import type { PublicBriefingData } from '../../shared/contract/briefing';
 import './workspace.css';
 
 export function Root() {
@@ -28,6 +31,8 @@ export function Root() {
   const [demoJob, setDemoJob] = useState<JobState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [presenting, setPresenting] = useState<PublicBriefingData | null>(null);
+  const presentingApi = useMemo<Presenting>(() => ({ present: setPresenting }), []);
   const seq = useRef(0);
   const tmRef = useRef(tm);
   tmRef.current = tm;
@@ -100,7 +105,11 @@ export function Root() {
   );
 
   const ws = state?.workspace ?? null;
+  // public presentation: the slides and nothing else in the page (the police app is unmounted meanwhile and
+  // mounted afresh after the presenter confirms the end)
+  if (presenting) return <Presentation data={presenting} onExit={() => setPresenting(null)} />;
   return (
+    <PresentingContext.Provider value={presentingApi}>
     <WorkspaceActionsContext.Provider value={actions}>
       {!state && <div className="ws-loading" data-testid="loading">{error ?? '…'}</div>}
       {state && (!ws || startShown) && (
@@ -119,5 +128,6 @@ export function Root() {
         </div>
       )}
     </WorkspaceActionsContext.Provider>
+    </PresentingContext.Provider>
   );
 }

@@ -5,6 +5,7 @@
 import common from './common';
 import coordinates from './coordinates';
 import desktop from './desktop';
+import publicMode from './publicMode';
 import workspace from './workspace';
 
 export interface FeatureCatalog {
@@ -16,5 +17,6 @@ export const CATALOGS: Record<string, FeatureCatalog> = {
   common,
   coordinates,
   desktop,
+  publicMode,
   workspace,
 };

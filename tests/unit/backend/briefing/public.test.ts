@@ -109,8 +109,13 @@ describe('getPublicBriefingData on the demo workspace', () => {
           expect(c.label).toBe(String(c.value));
         }
       }
-      // 3. shown numbers are the police numbers
+      // 3. shown numbers are the police numbers; every public output of the period is a view of the whole
+      // command's one protected table (fixed published geography): same cells, same labels, same total
       expect(d.beats.map((b) => b.id)).toEqual(police.beats.map((b) => b.id));
+      const whole = await call<PublicBriefingData>('getPublicBriefingData', { request: { ...request, districtIds: undefined }, options });
+      const policeWhole = await call<BriefingData>('getBriefingData', { request: { ...request, districtIds: undefined } });
+      expect(d.total).toEqual(whole.total);
+      for (const b of d.beats) expect(b).toEqual(whole.beats.find((x) => x.id === b.id));
       d.beats.forEach((b, k) => {
         const p = police.beats[k];
         if (b.count.value !== null) expect(b.count.value).toBe(p.count);
@@ -119,11 +124,13 @@ describe('getPublicBriefingData on the demo workspace', () => {
         if (b.previousCount.value !== null) expect(b.previousCount.value).toBe(p.previousCount);
         if (b.count.value === null) expect(b.categories).toEqual([]);
       });
-      if (d.total.count.value !== null) expect(d.total.count.value).toBe(police.total.count);
+      // the public total is the whole command's beats (the old assertion compared it with the scope's own total:
+      // that total was what let two overlapping outputs be subtracted, issue 14 point 7)
+      if (d.total.count.value !== null) expect(d.total.count.value).toBe(policeWhole.beats.reduce((a, b) => a + b.count, 0));
       // 4. no small beat count can be worked out from the total
-      if (d.total.count.value !== null) {
-        const cells: CellState[] = d.beats.map((b, k) => ({ value: police.beats[k].count, suppressed: b.count.suppressed ?? null }));
-        const ranges = feasibleRanges(cells, { lo: d.total.count.value, hi: d.total.count.value }, threshold);
+      if (whole.total.count.value !== null) {
+        const cells: CellState[] = whole.beats.map((b, k) => ({ value: policeWhole.beats[k].count, suppressed: b.count.suppressed ?? null }));
+        const ranges = feasibleRanges(cells, { lo: whole.total.count.value, hi: whole.total.count.value }, threshold);
         cells.forEach((c, k) => { if (c.suppressed === 'small') expect(ranges[k].hi - ranges[k].lo).toBeGreaterThanOrEqual(1); });
       }
       // 5. hexagons: non-empty grid cells only, each counted in the right place
@@ -169,7 +176,7 @@ describe('complementary suppression on small crafted workspaces', () => {
   afterAll(() => t2.cleanup());
 
   /** Two beats side by side (grid 2 × 1); reports at the given positions inside beat 1 or 2, in March 2025. */
-  async function craft(name: string, points: { beat: 1 | 2; dx: number; dy: number; n: number }[], options = {}): Promise<PublicBriefingData> {
+  async function craft(name: string, points: { beat: 1 | 2; dx: number; dy: number; n: number }[], options = {}, districtIds?: number[], extra: Record<string, unknown> = {}): Promise<PublicBriefingData> {
     const beats = gridBeats(2, 1);
     let i = 0;
     const reports = points.flatMap((p) =>
@@ -182,7 +189,7 @@ describe('complementary suppression on small crafted workspaces', () => {
     createWorkspace(file, reports, beats).close();
     const b = new Backend(file);
     try {
-      return await dispatch(b.api, 'getPublicBriefingData', { request: { from: '2025-03-01', to: '2025-03-31' }, options }) as PublicBriefingData;
+      return await dispatch(b.api, 'getPublicBriefingData', { request: { from: '2025-03-01', to: '2025-03-31', ...(districtIds ? { districtIds } : {}), ...extra }, options }) as PublicBriefingData;
     } finally {
       await b.close();
     }
@@ -210,6 +217,39 @@ describe('complementary suppression on small crafted workspaces', () => {
     const d = await craft('hex-stuck', [{ beat: 1, dx: 0.01, dy: 0.012, n: 2 }, { beat: 1, dx: 0.03, dy: 0.012, n: 2 }, { beat: 2, dx: 0.02, dy: 0.012, n: 9 }], { hexSize: 500 });
     expect(d.beats.map((b) => b.count.label)).toEqual(['4', '9']);
     expect(d.hexGeoJson.features.map((f) => f.properties!.label)).toEqual(['9']);
+  });
+
+  it('differencing attack: outputs for overlapping scopes of one period publish one table, so [1, 2] minus [2] recovers nothing', async () => {
+    // beat 1 holds 1 report, beat 2 holds 49: before, scope [1, 2] published 50 and scope [2] published 49
+    const pts = [{ beat: 1 as const, dx: 0.02, dy: 0.012, n: 1 }, { beat: 2 as const, dx: 0.01, dy: 0.012, n: 25 }, { beat: 2 as const, dx: 0.03, dy: 0.012, n: 24 }];
+    const both = await craft('diff-both', pts, {}, [1, 2]);
+    const two = await craft('diff-two', pts, {}, [2]);
+    const one = await craft('diff-one', pts, {}, [1]);
+    const all = await craft('diff-all', pts, {});
+    // every output: the same total, and the same label for the same beat
+    for (const d of [both, two, one]) {
+      expect(d.total).toEqual(all.total);
+      for (const b of d.beats) expect(b).toEqual(all.beats.find((x) => x.id === b.id));
+    }
+    expect(two.beats.map((b) => b.id)).toEqual([all.beats[1].id]);
+    // the attack: every published number of every output, per cell, is one value; beat 1 is never exact
+    const published = new Map<string, Set<string>>();
+    const add = (k: string, label: string) => { if (!published.has(k)) published.set(k, new Set()); published.get(k)!.add(label); };
+    for (const d of [both, two, one, all]) {
+      add('total', d.total.count.label);
+      for (const b of d.beats) add(`beat ${b.id}`, b.count.label);
+      for (const f of d.hexGeoJson.features) add(`hex ${JSON.stringify(f.geometry)}`, String(f.properties!.label));
+    }
+    for (const labels of published.values()) expect(labels.size).toBe(1);
+    expect([...published.get(`beat ${all.beats[0].id}`)!]).toEqual(['<3']);
+    // with beat 1 hidden as small, the total and beat 2 cannot both be exact (else 50 - 49 = 1)
+    const t = all.total.count.value, b2 = all.beats[1].count.value;
+    expect(t !== null && b2 !== null).toBe(false);
+  });
+
+  it('public outputs refuse a category or status filter, naming why', async () => {
+    await expect(craft('filtered', [{ beat: 1, dx: 0.02, dy: 0.012, n: 5 }], {}, undefined, { categories: ['Nieprawidłowe parkowanie'] })).rejects.toMatchObject({ msg: { code: 'public.noFilter' } });
+    await expect(craft('filtered2', [{ beat: 1, dx: 0.02, dy: 0.012, n: 5 }], {}, undefined, { statuses: ['Nowe'] })).rejects.toMatchObject({ msg: { code: 'public.noFilter' } });
   });
 
   it('hour bands: a single band of 3 with three empty ones is hidden as a whole', async () => {
