@@ -9,13 +9,19 @@ import {
   type DbscanResult,
   type EmergingResult,
   type HotSpotResult,
-  type HotspotQualityResult,
+  type HotspotListResult,
   type KdeResult,
   type KnoxResult,
+  type PlaceHotspotAnalysis,
+  type ShareRow,
   densityLegend,
 } from '../../core/analysis';
 import { fromPuwg92 } from '../../core/domain/crs';
 import { categoryByCode } from '../../core/domain/categories';
+import { monthKey, warsawMonthIndex, warsawParts } from '../../core/domain/time';
+import type { StoredHotspot } from '../../shared/contract/analysis';
+import type { AnalysisInput } from './compute';
+import { msg } from '../../core/message';
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 const toLonLat = ([x, y]: [number, number]): [number, number] => {
@@ -44,11 +50,50 @@ export const BIN_LABELS: Record<number, string> = {
   [-3]: 'Zimny punkt, ufność 99%',
 };
 
-/** Gi*: one polygon per analysed cell (or beat) with count, z, p, bin and neighbour count. */
-export function presentGiStar(r: HotSpotResult, beatGeometries?: { id: number; name: string; geometry: Polygon | import('geojson').MultiPolygon }[]): PresentedAnalysis {
+const round = (v: number, d: number) => (Number.isFinite(v) ? Math.round(v * 10 ** d) / 10 ** d : v);
+
+/** The ranked hotspots of a list, WGS84, unnamed (the backend names them: places.ts). */
+export function presentHotspots(list: HotspotListResult, input: AnalysisInput, strata: string[] | null): StoredHotspot[] {
+  const beatName = new Map(input.districts.map((d) => [d.id, d.name]));
+  return list.hotspots.map((h) => {
+    const [lon, lat] = toLonLat([h.x, h.y]);
+    return {
+      rank: h.rank, lon, lat, reports: h.reports, confirmed: h.confirmed, place: null,
+      districtId: h.districtId >= 0 ? h.districtId : null, beat: h.districtId >= 0 ? (beatName.get(h.districtId) ?? null) : null,
+      stratum: strata && h.stratum >= 0 ? (strata[h.stratum] ?? null) : null,
+      hours: h.hours ? { from: h.hours.from, to: h.hours.to, share: round(h.hours.share, 3), concentrated: h.hours.concentrated } : null,
+      since: h.since?.since ?? null, sinceFromStart: h.since?.fromStart ?? true, until: h.since?.until ?? null,
+      score: round(h.score, 3),
+      core: { radiusM: round(h.core.radius, 1), reports: h.core.reports, expected: round(h.core.expected, 4), ratio: Number.isFinite(h.core.ratio) ? round(h.core.ratio, 2) : null },
+      cells: h.cells, areaM2: Math.round(h.areaM2), confidence: h.confidence, zMax: round(h.zMax, 3),
+      topCategories: h.topCategories.map((c) => ({ code: c.code, name: categoryByCode(c.code)?.name ?? 'Inna kategoria', count: c.count })),
+      reportIds: Array.from(h.members, (i) => input.ids[i]),
+    };
+  });
+}
+
+function giSummary(bins: Int8Array, cells: number, extra: Record<string, unknown>) {
+  const hot = [0, 0, 0], cold = [0, 0, 0];
+  for (const b of bins) {
+    if (b > 0) hot[b - 1]++;
+    else if (b < 0) cold[-b - 1]++;
+  }
+  return { cells, hot99: hot[2], hot95: hot[1], hot90: hot[0], cold99: cold[2], cold95: cold[1], cold90: cold[0], ...extra };
+}
+
+/**
+ * Gi* with the ArcGIS settings ('auto-isa') or on beats: one polygon per analysed cell (or beat) with count, z, p,
+ * bin (after the hotspot rules: hot only inside a listed hotspot), rawBin (the test's own), hotspot rank.
+ */
+export function presentGiStar(
+  r: HotSpotResult, input: AnalysisInput, list: HotspotListResult & { squareSide?: number }, rule: 'auto-isa' | 'beats',
+  beatGeometries?: { id: number; name: string; geometry: Polygon | import('geojson').MultiPolygon }[],
+): PresentedAnalysis {
   const features: Feature[] = [];
   for (let k = 0; k < r.cells.length; k++) {
-    const props = { count: r.counts[k], z: round6(r.z[k]), p: round6(r.p[k]), bin: r.bins[k], neighbours: r.neighbours[k] };
+    const props = {
+      count: r.counts[k], z: round6(r.z[k]), p: round6(r.p[k]), bin: list.bins[k], rawBin: r.bins[k], hotspot: list.hotspotOfUnit[k], neighbours: r.neighbours[k],
+    };
     if (r.grid) {
       features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring(cellPolygon(r.grid, r.cells[k]))] }, properties: { cell: r.cells[k], ...props } });
     } else if (beatGeometries) {
@@ -56,10 +101,41 @@ export function presentGiStar(r: HotSpotResult, beatGeometries?: { id: number; n
       features.push({ type: 'Feature', geometry: b.geometry, properties: { districtId: b.id, name: b.name, ...props } });
     }
   }
+  const hotspots = presentHotspots(list, input, null);
   return {
-    params: r.params as unknown as Record<string, unknown>,
-    summary: { cells: r.summary.features, hot99: r.summary.hot[2], hot95: r.summary.hot[1], hot90: r.summary.hot[0], cold99: r.summary.cold[2], cold95: r.summary.cold[1], cold90: r.summary.cold[0], distanceBand: r.params.distanceBand, cellSize: r.params.cellSize },
-    result: { kind: 'gistar', cellAreaM2: r.cellArea, binLabels: BIN_LABELS, cells: { type: 'FeatureCollection', features } satisfies FeatureCollection },
+    params: { ...(r.params as unknown as Record<string, unknown>), rule, minReports: list.params.minReports, placeRadius: list.params.placeRadius, referenceRadius: list.params.referenceRadius, ranking: list.params.ranking },
+    summary: giSummary(list.bins, r.summary.features, { distanceBand: r.params.distanceBand, cellSize: r.params.cellSize, hotspots: hotspots.length, rule }),
+    result: { kind: 'gistar', rule, cellAreaM2: r.cellArea, binLabels: BIN_LABELS, cells: { type: 'FeatureCollection', features } satisfies FeatureCollection, hotspots, dropped: list.dropped },
+  };
+}
+
+/**
+ * Gi*, place rule (the default): the cells that hold reports or are significant (empty, non-significant cells are
+ * not stored: the study area has ~10^5 of them), with count, z, p, bin after the hotspot rules, rawBin, hotspot
+ * rank and the size of their surroundings; the ranked hotspots.
+ */
+export function presentPlaceGiStar(r: PlaceHotspotAnalysis, input: AnalysisInput): PresentedAnalysis {
+  const { gi, raster, list } = r;
+  const features: Feature[] = [];
+  for (let k = 0; k < gi.cells.length; k++) {
+    if (!(gi.counts[k] > 0) && r.rawBins[k] === 0) continue;
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Polygon', coordinates: [ring(cellPolygon(raster.spec, gi.cells[k]))] },
+      properties: {
+        cell: gi.cells[k], count: gi.counts[k], z: round6(gi.z[k]), p: round6(gi.p[k]), bin: list.bins[k], rawBin: r.rawBins[k], hotspot: list.hotspotOfUnit[k],
+        neighbours: gi.neighbours[k], referenceCells: gi.referenceCells[k], stratum: raster.strata[gi.stratum[k]] ?? null,
+      },
+    });
+  }
+  const hotspots = presentHotspots(list, input, raster.strata);
+  return {
+    params: { ...(r.params as unknown as Record<string, unknown>), placeRadius: list.params.placeRadius, ranking: list.params.ranking, cellSizeRule: r.params.cellSizeRule },
+    summary: giSummary(list.bins, gi.cells.length, { distanceBand: r.params.distanceBand, cellSize: r.params.cellSize, hotspots: hotspots.length, rule: 'place', tested: gi.tested }),
+    result: {
+      kind: 'gistar', rule: 'place', cellAreaM2: raster.cellArea, binLabels: BIN_LABELS,
+      cells: { type: 'FeatureCollection', features } satisfies FeatureCollection, hotspots, dropped: list.dropped,
+    },
   };
 }
 
@@ -148,8 +224,22 @@ export const PATTERN_LABELS_PL: Record<string, string> = Object.fromEntries(
   EMERGING_PATTERNS.map((n) => [n, PATTERN_LABELS_PL_BY_NAME[Object.keys(PATTERN_LABELS_PL_BY_NAME).find((k) => k.toLowerCase() === n.toLowerCase()) ?? ''] ?? n]),
 );
 
-/** Emerging hot spots: one polygon per cell with its pattern and the Mann-Kendall trend of its Gi* z series. */
-export function presentEmerging(r: EmergingResult, stepEdges: number[]): PresentedAnalysis {
+/** Label of a step start: "YYYY-MM" for months, "YYYY-MM-DD" (Monday) for weeks, Warsaw time. */
+export function stepLabel(t: number, step: 'week' | 'month'): string {
+  if (step === 'month') return monthKey(warsawMonthIndex(t));
+  const p = warsawParts(t);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/**
+ * Emerging hot spots: one polygon per cell with its pattern, the Mann-Kendall trend of its Gi* z series, the first
+ * step of its current hot run ("hot since") and the share of steps it was hot. Steps are Warsaw calendar steps.
+ */
+export function presentEmerging(
+  r: EmergingResult, stepEdges: number[], step: 'week' | 'month',
+  steps: { partialFirst: boolean; partialLast: boolean; excluded: ('first' | 'last')[]; period: [number, number] },
+): PresentedAnalysis {
+  const labels = stepEdges.slice(0, -1).map((t) => stepLabel(t, step));
   const features: Feature[] = [];
   for (let k = 0; k < r.cells.length; k++) {
     const code = r.pattern[k];
@@ -163,27 +253,46 @@ export function presentEmerging(r: EmergingResult, stepEdges: number[]): Present
         cell: r.cells[k], pattern: code, patternName: name, patternNamePl: PATTERN_LABELS_PL[name] ?? name,
         trendZ: round6(r.trendZ[k]), trendP: round6(r.trendP[k]), count: total,
         lastBin: r.bins[k * r.steps + r.steps - 1],
+        hotSince: r.hotSince[k] >= 0 ? labels[r.hotSince[k]] : null,
+        hotShare: Math.round(r.hotShare[k] * 1000) / 1000,
       },
     });
   }
   const nonEmpty = Object.fromEntries(Object.entries(r.patternCounts).filter(([, n]) => n > 0));
   return {
-    params: { ...(r.params as unknown as Record<string, unknown>), stepEdges },
-    summary: { cells: r.cells.length, steps: r.steps, patterns: nonEmpty },
-    result: { kind: 'emerging', patterns: EMERGING_PATTERNS, patternLabelsPl: PATTERN_LABELS_PL, cells: { type: 'FeatureCollection', features } satisfies FeatureCollection },
+    params: {
+      ...(r.params as unknown as Record<string, unknown>), stepEdges, step, stepLabels: labels, calendar: 'Europe/Warsaw',
+      partialFirst: steps.partialFirst, partialLast: steps.partialLast, excludedSteps: steps.excluded, period: steps.period,
+    },
+    summary: { cells: r.cells.length, steps: r.steps, patterns: nonEmpty, firstStep: labels[0], lastStep: labels[labels.length - 1], excludedSteps: steps.excluded },
+    result: { kind: 'emerging', patterns: EMERGING_PATTERNS, patternLabelsPl: PATTERN_LABELS_PL, stepLabels: labels, cells: { type: 'FeatureCollection', features } satisfies FeatureCollection },
   };
 }
 
-export function presentKnox(r: KnoxResult): PresentedAnalysis {
+/** Knox near repeat: observed/expected/ratio/p tables over distance × time bands. */
+export function presentKnox(r: KnoxResult, timeEdgesDays: number[]): PresentedAnalysis {
   const plain = JSON.parse(JSON.stringify(r, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v))) as Record<string, unknown>;
-  return { params: r.params as unknown as Record<string, unknown>, summary: { closePairs: r.params.closePairs, points: r.params.pointCount }, result: { ...plain, kind: 'knox' } };
+  let sig = 0;
+  for (const row of r.p) for (const v of row) if (v <= 0.05) sig++;
+  return {
+    params: { ...(r.params as unknown as Record<string, unknown>), timeEdgesDays },
+    summary: { closePairs: r.params.closePairs, points: r.params.pointCount, significantBands: sig, iterations: r.params.iterations },
+    result: { ...plain, kind: 'knox', timeEdgesDays },
+  };
 }
 
-export function presentQuality(r: HotspotQualityResult, extra: Record<string, unknown>): PresentedAnalysis {
-  const { selected: _selected, ...rest } = r;
+/** The validation table: hit rate and PAI per method and area share (core/analysis/quality.ts compareAtShares). */
+export function presentQualityComparison(rows: ShareRow[], failures: { method: string; error: string }[], params: Record<string, unknown>): PresentedAnalysis {
+  const clean = rows.map((r) => ({ ...r, hitRate: Number.isFinite(r.hitRate) ? Math.round(r.hitRate * 10_000) / 10_000 : null, pai: Number.isFinite(r.pai) ? Math.round(r.pai * 100) / 100 : null, areaShare: Math.round(r.areaShare * 1e6) / 1e6 }));
+  // the best PAI at each share, for the summary line
+  const best: Record<string, string> = {};
+  for (const s of new Set(rows.map((r) => r.share))) {
+    const top = rows.filter((r) => r.share === s && Number.isFinite(r.pai)).sort((a, b) => b.pai - a.pai)[0];
+    if (top) best[String(s)] = top.method;
+  }
   return {
-    params: { ...r.params, ...extra },
-    summary: { hitRate: r.hitRate, pai: r.pai, rri: r.rri, selectedCells: r.selectedCount, cells: r.params.features },
-    result: { ...rest, kind: 'quality', definitions: 'hit rate = n/N: share of the test period reports that fall in the top cells of the training period; PAI = (n/N)/(a/A), a/A the share of the area those cells cover; RRI = (n/nTrain)/(N/NTrain) (Levine 2008).' },
+    params: { ...params, methods: [...new Set(rows.map((r) => r.method))] },
+    summary: { rows: clean.length, best, trainReports: params.trainReports, testReports: params.testReports },
+    result: { kind: 'quality', rows: clean, failures, definitions: msg('hotspots.quality.definitions') },
   };
 }

@@ -1,12 +1,17 @@
+import type { FeatureCollection } from 'geojson';
 import type { ReportFilter } from '../../core/domain/report';
-import { AnalysisRequestSchema, type AnalysisRequest } from '../../shared/contract/analysis';
+import { STATUSES } from '../../core/domain/statuses';
+import { AnalysisRequestSchema, type AnalysisRequest, type StoredHotspot } from '../../shared/contract/analysis';
 import { listDistrictRows } from '../store/districts';
 import { filterToSql } from '../store/reports';
-import { studyAreaM2 } from '../store/studyArea';
+import { getTerritory } from '../store/territory';
 import type { Db } from '../store/workspace';
 import { computeAnalysis, type AnalysisInput } from './compute';
+import { namePlaces } from './places';
 import type { PresentedAnalysis } from './present';
 import { inlineRequested, startWorker } from '../workers';
+
+const CONFIRMED = new Set(STATUSES.filter((s) => s.group === 'confirmed').map((s) => s.code));
 
 export interface AnalysisProgress {
   signal?: AbortSignal;
@@ -20,13 +25,14 @@ export function loadAnalysisInput(db: Db, filter: ReportFilter): AnalysisInput {
   const n = (db.prepare(`SELECT count(*) AS n FROM reports ${where}`).get(...params) as { n: number }).n;
   const input: AnalysisInput = {
     ids: new Int32Array(n), x: new Float64Array(n), y: new Float64Array(n), times: new Float64Array(n),
-    categories: new Uint8Array(n), districtIds: new Int32Array(n),
-    districts: listDistrictRows(db).map((d) => ({ id: d.id, name: d.name, geometry: d.geometry })),
-    studyAreaM2: studyAreaM2(db),
+    categories: new Uint8Array(n), confirmed: new Uint8Array(n), districtIds: new Int32Array(n),
+    districts: listDistrictRows(db).map((d) => ({ id: d.id, name: d.name, kind: d.kind, areaM2: d.areaM2, geometry: d.geometry })),
+    territory: getTerritory(db).map((t) => ({ geometry: t.geometry, areaM2: t.areaM2 })),
+    filter: { ...filter },
   };
   let i = 0;
-  for (const r of db.prepare(`SELECT id, x2180, y2180, created_at, category_code, district_id FROM reports ${where} ORDER BY id`).raw(true).iterate(...params) as IterableIterator<
-    [number, number, number, number, number, number | null]
+  for (const r of db.prepare(`SELECT id, x2180, y2180, created_at, category_code, district_id, status_code FROM reports ${where} ORDER BY id`).raw(true).iterate(...params) as IterableIterator<
+    [number, number, number, number, number, number | null, number]
   >) {
     if (i >= n) break;
     input.ids[i] = r[0];
@@ -35,6 +41,7 @@ export function loadAnalysisInput(db: Db, filter: ReportFilter): AnalysisInput {
     input.times[i] = r[3];
     input.categories[i] = r[4];
     input.districtIds[i] = r[5] ?? -1;
+    input.confirmed[i] = CONFIRMED.has(r[6]) ? 1 : 0;
     i++;
   }
   return input;
@@ -96,6 +103,7 @@ export async function runAndStoreAnalysis(db: Db, rawRequest: AnalysisRequest, f
   ctx?.progress(0.1, 'computing');
   const presented = await runInWorker(request, input, ctx);
   ctx?.throwIfCancelled();
+  nameHotspots(db, presented);
   const createdAt = Date.now();
   const title = name ?? `${request.method} ${new Date(createdAt).toISOString().slice(0, 16).replace('T', ' ')}`;
   const params = { ...presented.params, filter, reportCount: input.x.length };
@@ -124,4 +132,45 @@ export function listStoredAnalyses(db: Db): {
       return { id: r.id, method: r.kind, name: r.name, createdAt: r.created_at, summary: meta.summary ?? {}, filter: meta.filter ?? {}, request: meta.request ?? {}, params: meta.params ?? {} };
     },
   );
+}
+
+/** Fill `place` (namePlace) of every hotspot of a presented Gi* result, in place. */
+export function nameHotspots(db: Db, presented: PresentedAnalysis): void {
+  const list = presented.result.hotspots as StoredHotspot[] | undefined;
+  if (!Array.isArray(list) || list.length === 0) return;
+  const names = namePlaces(db, list.map((h) => [h.lon, h.lat] as const));
+  list.forEach((h, k) => {
+    h.place = names[k];
+    h.beat ??= names[k].beat;
+  });
+}
+
+export interface HotspotReport {
+  /** Parameters actually used (the rule, cell size, band, surroundings, minimum reports, strata…). */
+  params: Record<string, unknown>;
+  summary: Record<string, unknown>;
+  /** Ranked hotspots, named (see HotspotSchema in src/shared/contract/analysis.ts). */
+  hotspots: StoredHotspot[];
+  /** Cells as WGS84 GeoJSON with count, z, p, bin (after the hotspot rules), rawBin and `hotspot` (rank, 0 = none). */
+  cells: FeatureCollection;
+  reportCount: number;
+}
+
+/**
+ * THE hotspot definition for every consumer (analysis panel, CLI, briefings): the default Gi* (place rule,
+ * src/core/analysis/place.ts + hotspotList.ts) of the reports matching `filter`, ranked and named, computed
+ * synchronously (no worker, nothing stored). With `filter.districtIds` the study area is those beats; pass the
+ * whole command and keep the hotspots whose `districtId` is in scope to compare a beat with the rest of its kind.
+ * `request` overrides parameters of the gistar request (e.g. `{ minReports: 3 }` or `{ band: 'auto-isa' }`).
+ */
+export function findHotspots(db: Db, filter: ReportFilter, request: Partial<Extract<AnalysisRequest, { method: 'gistar' }>> = {}): HotspotReport {
+  const req = AnalysisRequestSchema.parse({ ...request, method: 'gistar' });
+  const input = loadAnalysisInput(db, filter);
+  if (input.x.length === 0) throw new Error('No reports match the filter: nothing to analyse.');
+  const presented = computeAnalysis(req as never, input);
+  nameHotspots(db, presented);
+  return {
+    params: presented.params, summary: presented.summary, hotspots: presented.result.hotspots as StoredHotspot[],
+    cells: presented.result.cells as FeatureCollection, reportCount: input.x.length,
+  };
 }

@@ -225,6 +225,13 @@ export interface EmergingResult {
   trendZ: Float64Array;
   trendP: Float64Array;
   trendS: Float64Array;
+  /**
+   * Per cell: first step of the current run of significant hot steps (the run that ends at the final step),
+   * -1 when the final step is not a significant hot spot.
+   */
+  hotSince: Int32Array;
+  /** Per cell: share of the steps in which the cell was a significant hot spot (|bin| >= minConfidenceBin). */
+  hotShare: Float64Array;
   patternCounts: Record<EmergingPattern, number>;
 }
 
@@ -331,6 +338,7 @@ export function emergingHotSpots(
   const cb = confidenceBins(z, p, fdr);
   const pattern = new Uint8Array(C);
   const trendZ = new Float64Array(C), trendP = new Float64Array(C), trendS = new Float64Array(C);
+  const hotSince = new Int32Array(C).fill(-1), hotShare = new Float64Array(C);
   const sig = new Int8Array(T);
   const patternCounts = Object.fromEntries(EMERGING_PATTERNS.map((name) => [name, 0])) as Record<EmergingPattern, number>;
   for (let c = 0; c < C; c++) {
@@ -344,6 +352,14 @@ export function emergingHotSpots(
     trendP[c] = mk.p;
     trendS[c] = mk.S;
     pattern[c] = classifyEmerging(sig, mk, trendAlpha);
+    let hot = 0;
+    for (let t = 0; t < T; t++) if (sig[t] > 0) hot++;
+    hotShare[c] = hot / T;
+    if (sig[T - 1] > 0) {
+      let t = T - 1;
+      while (t > 0 && sig[t - 1] > 0) t--;
+      hotSince[c] = t;
+    }
     patternCounts[EMERGING_PATTERNS[pattern[c]]]++;
   }
   progress.done();
@@ -360,6 +376,6 @@ export function emergingHotSpots(
     cellArea: cellArea(agg.spec),
     cells, cx, cy, steps: T,
     counts, z, p, bins: cb.bins,
-    pattern, trendZ, trendP, trendS, patternCounts,
+    pattern, trendZ, trendP, trendS, hotSince, hotShare, patternCounts,
   };
 }

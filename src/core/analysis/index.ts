@@ -35,4 +35,12 @@ export {
   type EmergingOptions, type EmergingPattern, type EmergingResult, type MannKendallResult,
 } from './emerging';
 export { knoxTest, type KnoxParams, type KnoxResult } from './knox';
-export { hotspotQuality, type HotspotQualityResult } from './quality';
+export { compareAtShares, hotspotQuality, type HotspotQualityResult, type MethodKey, type ShareRow } from './quality';
+export {
+  buildPlaceRaster, localGiStar, PLACE_SCALE, placeBand, placeCellSize, placeGiStar, rasterizePolygons, sideForSquareEquivalent, StratumSums,
+  type LocalGiResult, type PlaceGiOptions, type PlaceGiParams, type PlaceGiResult, type PlaceGridKind, type PlaceRaster, type Stratum,
+} from './place';
+export {
+  hotspotsOfResult, hourSpan, listHotspots, placeHotspotAnalysis, poissonExcessLlr, sinceFromMonths,
+  type Hotspot, type HotspotListInput, type HotspotListResult, type HotspotPoints, type HotspotUnits, type HourSpan, type PlaceHotspotAnalysis, type PlaceHotspotOptions, type SinceResult,
+} from './hotspotList';

@@ -79,3 +79,59 @@ export function hotspotQuality(
     rri: nT > 0 && N > 0 && NT > 0 ? (n / nT) / (N / NT) : NaN,
   };
 }
+
+/**
+ * Hot spot maps of several methods compared at the SAME area share (the validation table).
+ *
+ * All maps are read on one evaluation grid of equal cells covering the study area (`eligible` cells: centre
+ * inside the study area). Each method gives every cell a key (its own statistic: Gi* z, density, cluster size,
+ * last period's count…); cells with a key that is not finite or not above `minKey` (default 0) cannot be
+ * selected ("outside that method's map"). For an area share s, a method's map is its cells in descending key
+ * order (ties: more training reports first, then lower index) while their area stays within s × A; a method whose
+ * map is smaller than that is evaluated on the map it has (its actual share is reported).
+ *   hit rate = n / N, n = test reports in the selected cells, N = test reports in eligible cells;
+ *   PAI = (n / N) / (a / A), a = selected area, A = study area (`studyAreaM2`, e.g. the command's territory).
+ */
+export interface MethodKey {
+  method: string;
+  key: Float64Array;
+  minKey?: number;
+}
+
+export interface ShareRow {
+  method: string;
+  share: number;
+  /** a / A actually selected. */
+  areaShare: number;
+  cells: number;
+  n: number;
+  N: number;
+  hitRate: number;
+  pai: number;
+}
+
+export function compareAtShares(input: {
+  trainCounts: ArrayLike<number>; testCounts: ArrayLike<number>; eligible: Uint8Array; cellArea: number; studyAreaM2: number;
+  methods: MethodKey[]; shares: number[];
+}): ShareRow[] {
+  const { trainCounts, testCounts, eligible, cellArea: ca, studyAreaM2: A, methods, shares } = input;
+  const F = eligible.length;
+  let N = 0;
+  for (let i = 0; i < F; i++) if (eligible[i]) N += testCounts[i];
+  const rows: ShareRow[] = [];
+  for (const m of methods) {
+    const minKey = m.minKey ?? 0;
+    const order: number[] = [];
+    for (let i = 0; i < F; i++) if (eligible[i] && Number.isFinite(m.key[i]) && m.key[i] > minKey) order.push(i);
+    order.sort((p, q) => m.key[q] - m.key[p] || trainCounts[q] - trainCounts[p] || p - q);
+    for (const s of shares) {
+      const k = Math.min(order.length, Math.floor((s * A) / ca + 1e-9));
+      let n = 0;
+      for (let r = 0; r < k; r++) n += testCounts[order[r]];
+      const a = k * ca;
+      const hitRate = N > 0 ? n / N : NaN;
+      rows.push({ method: m.method, share: s, areaShare: a / A, cells: k, n, N, hitRate, pai: a > 0 && N > 0 ? hitRate / (a / A) : NaN });
+    }
+  }
+  return rows;
+}

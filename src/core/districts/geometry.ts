@@ -74,3 +74,39 @@ export function bboxOf(g: DistrictGeometry): BBox {
 export function polygonsOf(g: DistrictGeometry): Position[][][] {
   return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 }
+
+/**
+ * Area-weighted centroid of a polygon/multipolygon whose coordinates are in metres (e.g. EPSG:2180): the centre
+ * of mass of the shells minus the holes, C = Σ ± A_r C_r / Σ ± A_r over the rings (shoelace moments,
+ * C_r = 1/(6 A_r) Σ (p_i + p_{i+1}) (x_i y_{i+1} − x_{i+1} y_i)). A closed ring (first vertex repeated, as
+ * GeoJSON requires) and an open one give the same result: the closing edge has zero length. This is NOT the mean
+ * of the vertices, which counts the repeated vertex twice, ignores holes and follows where vertices are dense.
+ */
+export function planarCentroid(g: DistrictGeometry): [number, number] {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  let A = 0, Sx = 0, Sy = 0;
+  // moments relative to the first vertex keep the products small (EPSG:2180 coordinates are ~5e5)
+  const first = polys[0]?.[0]?.[0];
+  if (!first) return [NaN, NaN];
+  const ox = first[0], oy = first[1];
+  for (const poly of polys) {
+    poly.forEach((ring, r) => {
+      const n = ring.length;
+      let a = 0, sx = 0, sy = 0;
+      for (let i = 0, j = n - 1; i < n; j = i++) {
+        const x0 = ring[j][0] - ox, y0 = ring[j][1] - oy, x1 = ring[i][0] - ox, y1 = ring[i][1] - oy;
+        const c = x0 * y1 - x1 * y0;
+        a += c;
+        sx += (x0 + x1) * c;
+        sy += (y0 + y1) * c;
+      }
+      // a = 2 × signed area; shells count positive, holes negative, whatever their orientation
+      const sign = (r === 0 ? 1 : -1) * Math.sign(a);
+      A += sign * a;
+      Sx += sign * sx;
+      Sy += sign * sy;
+    });
+  }
+  if (A === 0) return [NaN, NaN];
+  return [ox + Sx / (3 * A), oy + Sy / (3 * A)];
+}

@@ -85,3 +85,46 @@ export function warsawDayStart(isoDate: string): number {
   if (!m) throw new Error(`not a date (YYYY-MM-DD): ${isoDate}`);
   return warsawToUtc(Number(m[1]), Number(m[2]), Number(m[3]));
 }
+
+/** Calendar month of a UTC instant in Warsaw as one integer: year * 12 + (month - 1). */
+export function warsawMonthIndex(utcMs: number): number {
+  const p = warsawParts(utcMs);
+  return p.year * 12 + p.month - 1;
+}
+
+/** UTC instant of Warsaw midnight on the 1st of the month `index` (year * 12 + month - 1). */
+export function warsawMonthStart(index: number): number {
+  return warsawToUtc(Math.floor(index / 12), (index % 12) + 1, 1);
+}
+
+/** "YYYY-MM" of a month index (year * 12 + month - 1). */
+export function monthKey(index: number): string {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Edges of the Warsaw calendar months covering [t0, t1]: edges[0] = Warsaw midnight on the 1st of t0's month,
+ * the last edge = Warsaw midnight on the 1st of the month after t1's (DST-aware: 23:00 UTC in winter, 22:00 UTC in
+ * summer the day before).
+ */
+export function warsawMonthEdges(t0: number, t1: number): Float64Array {
+  const m0 = warsawMonthIndex(t0), m1 = warsawMonthIndex(t1);
+  const out = new Float64Array(m1 - m0 + 2);
+  for (let m = m0; m <= m1 + 1; m++) out[m - m0] = warsawMonthStart(m);
+  return out;
+}
+
+/** Edges of Warsaw calendar weeks (Monday 00:00 Europe/Warsaw) covering [t0, t1]. */
+export function warsawWeekEdges(t0: number, t1: number): Float64Array {
+  const p = warsawParts(t0);
+  const edges: number[] = [warsawToUtc(p.year, p.month, p.day - p.weekday)];
+  // walk by calendar days (a week is 167 or 169 hours across a DST change)
+  let d = 0;
+  for (;;) {
+    d += 7;
+    const e = warsawToUtc(p.year, p.month, p.day - p.weekday + d);
+    edges.push(e);
+    if (e > t1) break;
+  }
+  return Float64Array.from(edges);
+}

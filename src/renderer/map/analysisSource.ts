@@ -85,7 +85,8 @@ function giView(a: StoredAnalysis): GiResultView {
     kind: 'gistar', ...base(a), aggregation, cells,
     cellSizeM: numOrNull(a.params.cellSize), cellSizeRule: str(a.params.cellSizeRule),
     distanceBandM: num(a.params.distanceBand, 0), distanceBandRule: str(a.params.distanceBandRule) ?? '',
-    fdr: a.params.fdr !== false, cellsAnalysed: analysed, hot, cold,
+    // the place rule stores only cells with reports or significance; the summary counts all analysed cells
+    fdr: a.params.fdr !== false, cellsAnalysed: num(a.summary.cells, analysed), hot, cold,
   };
 }
 

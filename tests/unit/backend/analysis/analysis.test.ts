@@ -106,5 +106,5 @@ describe('rejon hotspots CLI', () => {
     const bad = cli(['hotspots', '--workspace', ws, '--method', 'gistar', '--from', '2026-13-01']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--from');
-  });
+  }, 180_000);
 });

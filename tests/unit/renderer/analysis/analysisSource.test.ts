@@ -213,10 +213,14 @@ describe('stored analyses → map views', () => {
   });
 
   it('engine refusals become clear messages', async () => {
-    // 14 reports of one category in a month: too few hexagons for Gi*
-    const few = await runFailing({ method: 'gistar' }, { categories: ['Dzikie wysypiska śmieci'], from: Date.UTC(2026, 9, 1) });
+    // 14 reports of one category in a month: too few hexagons for Gi* with the ArcGIS settings (the place rule
+    // analyses 100 m cells over the whole study area and needs only its minimum of reports per hotspot)
+    const few = await runFailing({ method: 'gistar', band: 'auto-isa' }, { categories: ['Dzikie wysypiska śmieci'], from: Date.UTC(2026, 9, 1) });
     expect(explainAnalysisError(few)).toMatchObject({ key: 'err_tooFewCells' });
     expect(explainAnalysisError(few).params!.min).toBe(30);
+    // fewer reports than a hotspot needs: the place rule refuses with a clear message
+    const tiny = await runFailing({ method: 'gistar', minReports: 5 }, { categories: ['Dzikie wysypiska śmieci'], from: 1_792_100_000_000, to: 1_792_200_000_000 }); // 2 reports
+    expect(explainAnalysisError(tiny).key).toBe('err_tooFewReports');
     const none = await runFailing({ method: 'dbscan' }, { from: Date.UTC(2035, 0, 1) });
     expect(explainAnalysisError(none).key).toBe('err_noReports');
     const oneStep = await runFailing({ method: 'emerging', step: 'month' }, { from: Date.UTC(2026, 9, 3), to: Date.UTC(2026, 9, 10) });

@@ -1,0 +1,38 @@
+/**
+ * Message codes for a stored hotspot's fields (src/shared/contract/analysis.ts HotspotSchema), shared by the
+ * renderer and the CLI so both say the same thing. Texts: src/shared/i18n/catalog/hotspots.ts.
+ */
+import { msg, type Msg } from '../core/message';
+import type { StoredHotspot } from './contract/analysis';
+
+const pad = (h: number) => String(h).padStart(2, '0');
+
+/** "17:00–23:00", or "spread over the day" when the reports do not concentrate. */
+export function hotspotHoursMsg(h: Pick<StoredHotspot, 'hours'>): Msg | null {
+  if (!h.hours) return null;
+  if (!h.hours.concentrated) return msg('hotspots.hours.spread');
+  return msg('hotspots.hours.span', { from: pad(h.hours.from), to: pad(h.hours.to) });
+}
+
+/** "since 2026-05", "since at least 2024-11 (the start of the analysed period)" or "until 2026-03 (ended since)". */
+export function hotspotSinceMsg(h: Pick<StoredHotspot, 'since' | 'sinceFromStart' | 'until'>): Msg | null {
+  if (h.since) return h.sinceFromStart ? msg('hotspots.since.fromStart', { month: h.since }) : msg('hotspots.since.month', { month: h.since });
+  if (h.until) return msg('hotspots.since.until', { month: h.until });
+  return null;
+}
+
+/** The default rule (or the option used) of a stored Gi* analysis, in words. */
+export function hotspotRuleMsg(params: Record<string, unknown>): Msg {
+  const n = (k: string) => (typeof params[k] === 'number' ? Math.round(params[k] as number) : 0);
+  if (params.rule === 'auto-isa') return msg('hotspots.rule.isa', { cell: n('cellSize'), band: n('distanceBand'), minReports: n('minReports') });
+  if (params.rule === 'beats' || params.aggregation === 'features') return msg('hotspots.rule.beats', { band: n('distanceBand'), minReports: n('minReports') });
+  return msg('hotspots.rule.place', {
+    square: n('squareSide'), band: n('distanceBand'), k: n('kthNeighbourK'), reference: n('referenceRadius'), minReports: n('minReports'),
+  });
+}
+
+/** How the list is ordered, in words. */
+export function hotspotRankingMsg(params: Record<string, unknown>): Msg {
+  const n = (k: string) => (typeof params[k] === 'number' ? Math.round(params[k] as number) : 0);
+  return msg('hotspots.rule.ranking', { radius: n('placeRadius'), reference: n('referenceRadius') });
+}
