@@ -287,7 +287,8 @@ export function presentQualityComparison(rows: ShareRow[], failures: { method: s
   // the best PAI at each share, for the summary line
   const best: Record<string, string> = {};
   for (const s of new Set(rows.map((r) => r.share))) {
-    const top = rows.filter((r) => r.share === s && Number.isFinite(r.pai)).sort((a, b) => b.pai - a.pai)[0];
+    // only maps that reach the share compete (a smaller map has a higher PAI by construction)
+    const top = rows.filter((r) => r.share === s && r.filled && Number.isFinite(r.pai)).sort((a, b) => b.pai - a.pai)[0];
     if (top) best[String(s)] = top.method;
   }
   return {

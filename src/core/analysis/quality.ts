@@ -108,6 +108,8 @@ export interface ShareRow {
   N: number;
   hitRate: number;
   pai: number;
+  /** The method's map reached the share (a ≥ 95 % of s × A); otherwise it is smaller than the others compared. */
+  filled: boolean;
 }
 
 export function compareAtShares(input: {
@@ -130,7 +132,7 @@ export function compareAtShares(input: {
       for (let r = 0; r < k; r++) n += testCounts[order[r]];
       const a = k * ca;
       const hitRate = N > 0 ? n / N : NaN;
-      rows.push({ method: m.method, share: s, areaShare: a / A, cells: k, n, N, hitRate, pai: a > 0 && N > 0 ? hitRate / (a / A) : NaN });
+      rows.push({ method: m.method, share: s, areaShare: a / A, cells: k, n, N, hitRate, pai: a > 0 && N > 0 ? hitRate / (a / A) : NaN, filled: a >= 0.95 * s * A - ca });
     }
   }
   return rows;
