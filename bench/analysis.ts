@@ -12,6 +12,8 @@ import * as turf from '@turf/turf';
 import type { Feature, Point } from 'geojson';
 import { dbscan, POINT_CORE, POINT_NOISE } from '../src/core/analysis/dbscan';
 import { optimizedHotSpots } from '../src/core/analysis/hotspot';
+import { placeGiStar } from '../src/core/analysis/place';
+import { placeHotspotAnalysis } from '../src/core/analysis/hotspotList';
 import { localG } from '../src/core/analysis/getis';
 import { aggregateToGrid } from '../src/core/analysis/grid';
 import { selectCells } from '../src/core/analysis/hotspot';
@@ -158,6 +160,22 @@ export async function benchAnalysis(log: (line: string) => void): Promise<void> 
     const t2 = performance.now();
     localG(counts, c.x, c.y, { distanceBand: r.params.distanceBand, star: true });
     log(`  with fixed cell size and band: aggregation ${aggMs} ms + Gi* ${ms(t2)} ms for ${cells.length} hexagons`);
+
+    // The default since issue 13: place-scale Gi* against each cell's surroundings, plus the ranked hotspot list
+    // (centres, surroundings, hours and since with their Monte-Carlo tests). Baseline: the optimized run above.
+    for (const n of [100_000, 1_000_000]) {
+      const p = n === all.x.length ? all : subset(all, n);
+      const tb = performance.now();
+      const base = n === all.x.length ? giMs : (() => { const t = performance.now(); optimizedHotSpots(p, { grid: 'hex-pointy' }); return ms(t); })();
+      const tg = performance.now();
+      const g = placeGiStar(p, undefined, {});
+      const gMs = ms(tg);
+      const tl = performance.now();
+      const full = placeHotspotAnalysis(p, undefined, {});
+      const fullMs = ms(tl);
+      void tb;
+      log(`Place-scale Gi* (default rule) n=${n.toLocaleString('en')}: test ${gMs} ms, with the ranked list ${fullMs} ms (${(fullMs / base).toFixed(1)}x the optimized run: ${base} ms) — ${g.gi.cells.length} cells (square ${g.params.squareSide} m), band ${g.params.distanceBand.toFixed(0)} m, ${g.gi.tested} tested, ${full.list.hotspots.length} hotspots`);
+    }
   }
 
   // KDE 1M on 500 x 500

@@ -6,7 +6,7 @@ import { useI18n } from './i18n/i18n';
 import { MapView, type MapClick } from './map/MapView';
 import { buildGpuData, buildReportLayers, gpuFilterProps, isPointsLayerId, pointZoomScale, SAMPLED_POINTS_ID, withDistrictPass, HEAT_COLORS, HEX_COLORS, STATUS_COLORS } from './map/reportLayers';
 import { DEFAULT_LAYERS, normalizeLayers, type LayerConfig } from './map/layerConfig';
-import { analysisLegends, analysisPick, buildAnalysisLayers, type AnalysisView } from './map/analysisLayers';
+import { analysisLegends, analysisPick, buildAnalysisLayers, type AnalysisView, type HotspotView } from './map/analysisLayers';
 import { loadAnalysisViews } from './map/analysisSource';
 import { registerBasemapProtocol } from './map/basemapProtocol';
 import type { LegendSpec } from './map/legends';
@@ -66,7 +66,7 @@ export interface AppProps {
 
 /** The main app on the open workspace. Root mounts a new App for every workspace opened (no stale data). */
 export function App({ switcher }: AppProps = {}) {
-  const { t, lang, setLang, n } = useI18n();
+  const { t, lang, setLang, n, tm } = useI18n();
   const client = getClient();
   const [data, setData] = useState<Data | null>(null);
   const [boundaries, setBoundaries] = useState<{ wojewodztwa: FeatureCollectionOut | null; powiaty: FeatureCollectionOut | null }>({ wojewodztwa: null, powiaty: null });
@@ -384,6 +384,25 @@ export function App({ switcher }: AppProps = {}) {
   const ready = data != null && boundaries.powiaty != null && mapIdle && job == null && settingsLoaded;
 
   const reportFilter = useMemo(() => toReportFilter(filter), [filter]);
+  /** A hotspot chosen in the ranked list: frame its reports (at least ~300 m around its centre) and open them. */
+  const openHotspot = useCallback((h: HotspotView) => {
+    if (!cols) return;
+    const mask = idSelection(cols, h.reportIds);
+    let minX = h.lon, minY = h.lat, maxX = h.lon, maxY = h.lat;
+    for (let i = 0; i < cols.count; i++) {
+      if (!mask[i]) continue;
+      const x = cols.position[2 * i], y = cols.position[2 * i + 1];
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+    }
+    const dLon = 0.0045, dLat = 0.0027; // ~300 m
+    mapInstance?.fitBounds([[Math.min(minX, h.lon - dLon), Math.min(minY, h.lat - dLat)], [Math.max(maxX, h.lon + dLon), Math.max(maxY, h.lat + dLat)]], { padding: 60, duration: 300, maxZoom: 16 });
+    const place = h.place ? tm(h.place.label) : (h.beat ?? '');
+    setDrill({ sel: { key: `hotspot-${h.rank}-${h.lon}-${h.lat}`, kind: 'cluster', title: tm('hotspots.panel.list.drill', { rank: h.rank, place }) }, mask });
+  }, [cols, mapInstance, tm]);
+
   const zoomToDistrict = useCallback((id: number) => {
     const d = data?.districts.find((x) => x.id === id);
     if (d && mapInstance) mapInstance.fitBounds([[d.bbox[0], d.bbox[1]], [d.bbox[2], d.bbox[3]]], { padding: 60, duration: 300 });
@@ -516,7 +535,7 @@ export function App({ switcher }: AppProps = {}) {
               <LayerPanel config={layers} onChange={setLayers} basemaps={basemaps} onOpenBasemaps={() => setDialog('basemaps')} analysisCount={analysis.length} heatDensityMax={prep?.refDensity ?? 100} hexMax={hexRef} onExportPng={mapInstance ? exportPng : undefined} hasTerritory={(data?.territory?.parts.length ?? 0) > 0} />
             )}
             <Legends specs={legends} />
-            <AnalysisPanel open={analysisOpen} onClose={() => setAnalysisOpen(false)} filter={filter} districts={data?.districts ?? []} views={analysis} onViews={setAnalysis} hover={hover} columns={cols} mask={evaluation?.mask ?? null} layerVisible={layers.analysis.visible} />
+            <AnalysisPanel open={analysisOpen} onClose={() => setAnalysisOpen(false)} filter={filter} districts={data?.districts ?? []} views={analysis} onViews={setAnalysis} hover={hover} columns={cols} mask={evaluation?.mask ?? null} layerVisible={layers.analysis.visible} onHotspot={openHotspot} />
             {hover && hoverIdx >= 0 && cols && (
               <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="tooltip">
                 <div><strong>{t('tooltipId')} {cols.id[hoverIdx]}</strong> · {formatWarsaw(cols.time[hoverIdx] * 1000)}</div>

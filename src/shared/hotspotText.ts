@@ -4,6 +4,7 @@
  */
 import { msg, type Msg } from '../core/message';
 import type { StoredHotspot } from './contract/analysis';
+import { formatNumber, translate, type Lang } from './i18n';
 
 const pad = (h: number) => String(h).padStart(2, '0');
 
@@ -21,18 +22,37 @@ export function hotspotSinceMsg(h: Pick<StoredHotspot, 'since' | 'sinceFromStart
   return null;
 }
 
-/** The default rule (or the option used) of a stored Gi* analysis, in words. */
-export function hotspotRuleMsg(params: Record<string, unknown>): Msg {
+/**
+ * The default rule (or the option used) of a stored Gi* analysis, in words. With several strata the band and the
+ * surroundings are given per kind of area ("147 m (miasto), 250 m (teren wiejski)").
+ */
+export function hotspotRuleText(lang: Lang, params: Record<string, unknown>): string {
   const n = (k: string) => (typeof params[k] === 'number' ? Math.round(params[k] as number) : 0);
-  if (params.rule === 'auto-isa') return msg('hotspots.rule.isa', { cell: n('cellSize'), band: n('distanceBand'), minReports: n('minReports') });
-  if (params.rule === 'beats' || params.aggregation === 'features') return msg('hotspots.rule.beats', { band: n('distanceBand'), minReports: n('minReports') });
-  return msg('hotspots.rule.place', {
-    square: n('squareSide'), band: n('distanceBand'), k: n('kthNeighbourK'), reference: n('referenceRadius'), minReports: n('minReports'),
-  });
+  if (params.rule === 'auto-isa') return translate(lang, msg('hotspots.rule.isa', { cell: n('cellSize'), band: n('distanceBand'), minReports: n('minReports') }));
+  if (params.rule === 'beats' || params.aggregation === 'features') return translate(lang, msg('hotspots.rule.beats', { band: n('distanceBand'), minReports: n('minReports') }));
+  const bands = Array.isArray(params.bands) ? (params.bands as { stratum: string; distanceBand: number; referenceRadius: number; reports: number }[]).filter((b) => b.reports > 0) : [];
+  const per = (f: (b: (typeof bands)[number]) => number) =>
+    bands.length > 1 ? bands.map((b) => `${formatNumber(lang, Math.round(f(b)))} m (${translate(lang, kindMsg(b.stratum))})`).join(', ') : null;
+  return translate(lang, msg('hotspots.rule.place', {
+    square: n('squareSide'), band: per((b) => b.distanceBand) ?? `${n('distanceBand')} m`, k: n('kthNeighbourK'),
+    reference: per((b) => b.referenceRadius) ?? `${n('referenceRadius')} m`, minReports: n('minReports'),
+  }));
 }
 
 /** How the list is ordered, in words. */
 export function hotspotRankingMsg(params: Record<string, unknown>): Msg {
   const n = (k: string) => (typeof params[k] === 'number' ? Math.round(params[k] as number) : 0);
   return msg('hotspots.rule.ranking', { radius: n('placeRadius'), reference: n('referenceRadius') });
+}
+
+/** A beat kind of the districts table ('city', 'rural' are stored codes) or a stratum name, in words. */
+export function kindMsg(kind: string): Msg {
+  switch (kind) {
+    case 'city': return msg('hotspots.kind.city');
+    case 'rural': return msg('hotspots.kind.rural');
+    case '(outside)': return msg('hotspots.kind.outside');
+    case '(hull)': return msg('hotspots.kind.hull');
+    case 'territory': return msg('hotspots.kind.territory');
+    default: return msg('hotspots.kind.other', { kind });
+  }
 }

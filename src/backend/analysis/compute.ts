@@ -219,10 +219,15 @@ function computeQuality(request: Extract<Req, { method: 'quality' }>, input: Ana
   for (const t of input.times) if (t > t1) t1 = t;
   const end = input.filter.to ?? nextMidnight(t1);
   const testDays = request.testDays ?? 30, trainDays = request.trainDays ?? 90;
+  // whole Warsaw days back from the end (not 24 h multiples: a DST change would shift the edges by an hour)
+  const daysBefore = (t: number, days: number) => {
+    const p = warsawParts(t);
+    return warsawToUtc(p.year, p.month, p.day - days, p.hour, p.minute, p.second);
+  };
   const testTo = request.testTo ?? end;
-  const testFrom = request.testFrom ?? testTo - testDays * 86_400_000;
+  const testFrom = request.testFrom ?? daysBefore(testTo, testDays);
   const trainTo = request.trainTo ?? testFrom;
-  const trainFrom = request.trainFrom ?? trainTo - trainDays * 86_400_000;
+  const trainFrom = request.trainFrom ?? daysBefore(trainTo, trainDays);
   if (!(trainFrom < trainTo && testFrom < testTo && trainTo <= testFrom)) throw new Error('The training period must end before the test period starts.');
   const train = new Uint8Array(input.x.length), test = new Uint8Array(input.x.length);
   let nTrain = 0, nTest = 0;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { categoryByCode } from '../../core/domain/categories';
 import type { AnalysisRequest, StoredHotspot } from '../../shared/contract/analysis';
-import { hotspotHoursMsg, hotspotRankingMsg, hotspotRuleMsg, hotspotSinceMsg } from '../../shared/hotspotText';
+import { hotspotHoursMsg, hotspotRankingMsg, hotspotRuleText, hotspotSinceMsg } from '../../shared/hotspotText';
 import { langFromEnv, translate, type Lang } from '../../shared/i18n';
 import type { Msg } from '../../core/message';
 import { int, one, parseArgs, UsageError } from '../args';
@@ -151,7 +151,7 @@ export async function run(argv: string[]): Promise<number> {
       const body: Record<string, unknown> = { analysisId: stored.id, method: stored.method, params: stored.params, summary: stored.summary };
       if (stored.method === 'gistar') {
         body.parameters = {
-          ...stored.params, rule: stored.params.rule, statement: translate(lang, hotspotRuleMsg(stored.params)), ranking: translate(lang, hotspotRankingMsg(stored.params)),
+          ...stored.params, rule: stored.params.rule, statement: hotspotRuleText(lang, stored.params), ranking: translate(lang, hotspotRankingMsg(stored.params)),
           rankingStatistic: 'core-poisson-llr',
         };
         body.hotspots = (hotspots ?? []).map((h) => hotspotJson(h, lang));
@@ -178,7 +178,7 @@ export async function run(argv: string[]): Promise<number> {
       out(`analysis #${stored.id} (${stored.method}) on ${String(stored.params.reportCount)} reports`);
       for (const [k, v] of Object.entries(stored.summary)) out(`  ${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
       if (stored.method === 'gistar') {
-        out(`  ${translate(lang, hotspotRuleMsg(stored.params))}`);
+        out(`  ${hotspotRuleText(lang, stored.params)}`);
         for (const h of (hotspots ?? []).slice(0, 20)) {
           const j = hotspotJson(h, lang);
           out(`  #${h.rank} ${String(j.place)} · ${h.reports} · ${String(j.hours ?? '')} · ${String(j.sinceText ?? '')}`);

@@ -9,8 +9,9 @@
  *   grid (beats) every hot feature is its own hotspot.
  * - A hotspot needs at least `minReports` reports in its cells (default 5); smaller groups are not listed and
  *   their cells are not drawn as hot (`bins` returned here; the test's own bins stay available as rawBins).
- * - Centre: the densest place of the hotspot — among its reports, the one with the most reports (of all analysed
- *   reports) within the place radius r; then up to 10 mean-shift steps (centre := mean of the reports within r).
+ * - Centre: the densest place of the hotspot — among its cell centres and its reports (up to 2,000 of them), the
+ *   point with the most reports (of all analysed reports) within the place radius r; then up to 10 mean-shift
+ *   steps (centre := mean of the reports within r).
  * - Ranking statistic ("how far the place exceeds what its surroundings explain"): the Poisson log-likelihood
  *   ratio of the core against its surroundings,
  *     O = reports within r of the centre, E = ρ π r², ρ = (reports in the ring + ½) / ring area,
@@ -36,7 +37,7 @@ import { cellIndexOf, cellSpacing } from './grid';
 import type { RunOptions } from './common';
 import type { HotSpotResult } from './hotspot';
 import { buildPlaceRaster, PLACE_SCALE, placeCellSize, placeGiStar, StratumSums, type PlaceGiOptions, type PlaceGiResult, type PlaceRaster, type Stratum } from './place';
-import { mulberry32 } from './random';
+import { multinomialDeviate, mulberry32 } from './random';
 import { buildIndex, withinFiltered } from './spatial';
 
 export interface HotspotPoints {
@@ -179,10 +180,10 @@ export function hourSpan(hourCounts: ArrayLike<number>, opts: { simulations?: nu
     const sims = opts.simulations ?? 199;
     const rng = mulberry32(opts.seed ?? 1);
     const h = new Float64Array(24);
+    const uniform = new Float64Array(24).fill(1);
     let le = 0;
     for (let it = 0; it < sims; it++) {
-      h.fill(0);
-      for (let r = 0; r < n; r++) h[Math.floor(rng() * 24)]++;
+      multinomialDeviate(n, uniform, rng, h);
       if (shortestSpan(h, need)[0] <= len) le++;
     }
     concentrated = (le + 1) / (sims + 1) <= 0.05;
@@ -230,20 +231,11 @@ export function sinceFromMonths(
   const alpha = opts.alpha ?? 0.01;
   let O = 0;
   for (let m = 0; m < M; m++) O += counts[m];
-  const cum = new Float64Array(M);
-  let acc = 0;
-  for (let m = 0; m < M; m++) { acc += exposure[m]; cum[m] = acc; }
   const rng = mulberry32(opts.seed ?? 1);
   const sim = new Float64Array(M);
   let ge = 0;
   for (let it = 0; it < sims; it++) {
-    sim.fill(0);
-    for (let r = 0; r < O; r++) {
-      const u = rng() * acc;
-      let lo = 0, hi = M - 1;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (cum[mid] > u) hi = mid; else lo = mid + 1; }
-      sim[lo]++;
-    }
+    multinomialDeviate(O, exposure, rng, sim);
     if (bestChange(sim, exposure)[0] >= stat - 1e-9) ge++;
   }
   out.p = (ge + 1) / (sims + 1);
@@ -366,14 +358,15 @@ export function listHotspots(input: HotspotListInput): HotspotListResult {
     let w = 0;
     for (const k of g) for (let a = start[k]; a < start[k + 1]; a++) cellMembers[w++] = memberOf[a];
     pointIndex ??= buildIndex(px, py);
-    // densest member, then mean shift
-    let bestI = cellMembers[0], bestC = -1;
-    for (let a = 0; a < cellMembers.length; a++) {
-      const i = cellMembers[a];
-      const c = withinFiltered(pointIndex, points.x[i], points.y[i], placeRadius, null, Infinity);
-      if (c > bestC) { bestC = c; bestI = i; }
-    }
-    let cxp = points.x[bestI], cyp = points.y[bestI];
+    // the densest place: the best start among the hotspot's cell centres and (for small hotspots) its reports,
+    // then mean shift
+    let cxp = units.cx[g[0]], cyp = units.cy[g[0]], bestC = -1;
+    const tryStart = (x: number, y: number) => {
+      const c = withinFiltered(pointIndex!, x, y, placeRadius, null, Infinity);
+      if (c > bestC) { bestC = c; cxp = x; cyp = y; }
+    };
+    for (const k of g) tryStart(units.cx[k], units.cy[k]);
+    if (cellMembers.length <= 2000) for (let a = 0; a < cellMembers.length; a++) tryStart(points.x[cellMembers[a]], points.y[cellMembers[a]]);
     for (let it = 0; it < 10; it++) {
       const c = withinFiltered(pointIndex, cxp, cyp, placeRadius, buf, Infinity);
       if (c === 0) break;

@@ -11,7 +11,7 @@
  * 1. Strata ("kinds of area"): the caller passes the study area as strata, normally the beats grouped by their
  *    kind (city / rural). A cell belongs to the stratum containing its centre; cells with reports outside every
  *    stratum form one extra stratum. Without strata the study area is the convex hull of the reports.
- * 2. Cell: hexagons (or squares) whose area equals a square of side a, a = the MEDIAN distance from a report to
+ * 2. Cell: hexagons (or squares) whose area is that of a square of side a (side rounded to 1 m), a = the MEDIAN distance from a report to
  *    the nearest other report location (distinct locations, seeded sample of ≤ 10,000 reports), clamped to
  *    100–200 m (place scale) and rounded to 2 significant digits. The median follows the dense part of the data
  *    (where most reports are), not the sparse villages.
@@ -103,7 +103,7 @@ export function placeCellSize(
   const med = quantile(d, 0.5);
   const a = roundSig(Math.min(PLACE_SCALE.maxCell, Math.max(PLACE_SCALE.minCell, med)), 2);
   const rule = med < PLACE_SCALE.minCell ? 'min-place' : med > PLACE_SCALE.maxCell ? 'max-place' : 'median-nn';
-  return { cellSize: Math.round(sideForSquareEquivalent(kind, a) * 10) / 10, squareSide: a, medianNearestNeighbour: med, rule };
+  return { cellSize: Math.round(sideForSquareEquivalent(kind, a)), squareSide: a, medianNearestNeighbour: med, rule };
 }
 
 /**

@@ -50,3 +50,50 @@ export function sampleIndices(n: number, k: number, rng: Rng): Uint32Array {
   }
   return idx.slice(0, k).sort();
 }
+
+/** Standard normal deviate (Box-Muller). */
+export function gaussian(rng: Rng): number {
+  let u = 0;
+  while (u === 0) u = rng();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
+}
+
+/**
+ * Binomial(n, p) deviate: exact inversion (sequential search on the pmf) when n·min(p, 1-p) < 30, else the normal
+ * approximation with continuity, rounded and clamped to [0, n] (used for Monte-Carlo null distributions of large
+ * counts, where its error is far below the simulation noise).
+ */
+export function binomialDeviate(n: number, p: number, rng: Rng): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  const q = 1 - p;
+  if (n * Math.min(p, q) < 30) {
+    // inversion: P(X = 0) = q^n, P(X = k+1) = P(X = k) (n-k)/(k+1) p/q
+    const u = rng();
+    let k = 0, pk = Math.pow(q, n), cdf = pk;
+    const r = p / q;
+    while (u > cdf && k < n) {
+      pk *= ((n - k) / (k + 1)) * r;
+      k++;
+      cdf += pk;
+    }
+    return k;
+  }
+  const x = Math.round(n * p + Math.sqrt(n * p * q) * gaussian(rng));
+  return x < 0 ? 0 : x > n ? n : x;
+}
+
+/** Multinomial(n, weights) deviate into `out` by sequential binomials: O(categories), not O(n). */
+export function multinomialDeviate(n: number, weights: ArrayLike<number>, rng: Rng, out: Float64Array): void {
+  let total = 0;
+  for (let k = 0; k < weights.length; k++) total += weights[k];
+  let left = n;
+  for (let k = 0; k < weights.length; k++) {
+    if (left <= 0 || total <= 0) { out[k] = 0; continue; }
+    const w = weights[k];
+    const x = k === weights.length - 1 ? left : binomialDeviate(left, Math.min(1, w / total), rng);
+    out[k] = x;
+    left -= x;
+    total -= w;
+  }
+}

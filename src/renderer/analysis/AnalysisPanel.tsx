@@ -12,17 +12,19 @@ import type { PickingInfo } from '@deck.gl/core';
 import { getClient } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import type { DistrictSummary, JobState, MethodOutput } from '../../shared/contract';
+import { hotspotHoursMsg, hotspotSinceMsg, hotspotRuleText } from '../../shared/hotspotText';
 import type { ReportColumns } from '../../shared/columns';
 import { formatWarsaw } from '../../core/domain/time';
 import { describeFilter, toReportFilter, type FilterState } from '../data/filter';
-import { analysisTooltip, type AnalysisView } from '../map/analysisLayers';
+import { analysisTooltip, type AnalysisView, type GiResultView, type HotspotView } from '../map/analysisLayers';
 import { ANALYSIS_SETTING, isMapMethod, loadViews, MAP_METHODS, type MapMethod } from '../map/analysisSource';
 import { useAnalysisI18n } from './useAnalysisI18n';
 import type { AnalysisMessageKey } from './messages';
 import {
-  autoPreview, buildRequest, DEFAULT_FORM, DEFAULTS, describeStoredParams, explainAnalysisError, fromReportFilter, LIMITS, PREVIEW_MAX_POINTS, projectSelected,
+  autoPreview, buildQualityRequest, buildRequest, DEFAULT_FORM, DEFAULTS, describeStoredParams, explainAnalysisError, fromReportFilter, LIMITS, PREVIEW_MAX_POINTS, projectSelected,
   summaryMessage, type AnalysisForm, type NumericField, type Problem,
 } from './logic';
+import { KnoxTable, QualityTable, TABLE_METHODS } from './ValidationTables';
 import './analysis.css';
 
 interface Props {
@@ -40,12 +42,15 @@ interface Props {
   mask: Uint8Array | null;
   /** Is the "Analysis results" layer switched on? */
   layerVisible: boolean;
+  /** A hotspot of the ranked list was chosen: zoom to it and open its reports. */
+  onHotspot?(h: HotspotView, view: GiResultView): void;
 }
 
 type Listed = MethodOutput<'listAnalyses'>[number];
+type StoredAnalysis = MethodOutput<'getAnalysis'>;
 type Run = { jobId: string | null; progress: number; message: string; cancelling: boolean };
 
-const FIELD_LABEL: Record<NumericField, AnalysisMessageKey> = {
+const FIELD_LABEL: Partial<Record<NumericField, AnalysisMessageKey>> = {
   cellSize: 'cellSize', distanceBand: 'distanceBand', eps: 'eps', minPoints: 'minPoints', timeWindowDays: 'timeWindowDays', radius: 'radius', gridCells: 'gridCells',
 };
 
@@ -59,17 +64,22 @@ function loadForm(): AnalysisForm {
     if (!isMapMethod(f.method)) f.method = 'gistar';
     if (!['hex', 'square', 'beats'].includes(f.aggregation)) f.aggregation = 'hex';
     if (f.step !== 'week') f.step = 'month';
+    if (f.band !== 'auto-isa') f.band = 'place';
     return f;
   } catch {
     return DEFAULT_FORM;
   }
 }
 
-export function AnalysisPanel({ open, onClose, filter, districts, views, onViews, hover, columns, mask, layerVisible }: Props) {
+export function AnalysisPanel({ open, onClose, filter, districts, views, onViews, hover, columns, mask, layerVisible, onHotspot }: Props) {
   const client = getClient();
   const api = client.api;
   const { t, n, lang } = useAnalysisI18n();
   const shared = useI18n();
+  const tm = shared.tm;
+  const [table, setTable] = useState<StoredAnalysis | null>(null);
+  const fieldLabel = (f: NumericField) =>
+    FIELD_LABEL[f] ? t(FIELD_LABEL[f]!) : f === 'minReports' ? tm('hotspots.panel.minReports') : f === 'trainDays' ? tm('hotspots.panel.quality.trainDays') : tm('hotspots.panel.quality.testDays');
   const [form, setForm] = useState<AnalysisForm>(loadForm);
   const [list, setList] = useState<Listed[] | null>(null);
   const [run, setRun] = useState<Run | null>(null);
@@ -183,6 +193,40 @@ export function AnalysisPanel({ open, onClose, filter, districts, views, onViews
     }
   };
 
+  /** Run the validation table (hit rate / PAI) or the Knox test on the current filter; the result is a table. */
+  const startTable = async (kind: 'quality' | 'knox') => {
+    setProblem(null);
+    setNotice(null);
+    let request: import('../../shared/contract/analysis').AnalysisRequest;
+    if (kind === 'quality') {
+      const built = buildQualityRequest(form);
+      if ('problem' in built) {
+        setProblem(built.problem);
+        return;
+      }
+      request = built.request;
+    } else request = { method: 'knox' };
+    const title = `${t(`short_${kind}` as AnalysisMessageKey)} · ${words(filter)}`.slice(0, 200);
+    setRun({ jobId: null, progress: 0, message: '', cancelling: false });
+    try {
+      const { jobId } = await api.runAnalysis({ request, filter: toReportFilter(filter), name: title });
+      setRun((r) => (r ? { ...r, jobId } : r));
+    } catch (e) {
+      setRun(null);
+      setProblem(explainAnalysisError((e as Error).message));
+    }
+  };
+  const showTable = useCallback(async (id: number) => {
+    setBusyId(id);
+    try {
+      setTable(await api.getAnalysis({ id }));
+    } catch (e) {
+      setProblem(explainAnalysisError((e as Error).message));
+    } finally {
+      setBusyId(null);
+    }
+  }, [api]);
+
   // adopt an analysis job that is already running (panel re-mounted, page reloaded)
   useEffect(() => {
     void api.listJobs({}).then((jobs) => {
@@ -204,9 +248,11 @@ export function AnalysisPanel({ open, onClose, filter, districts, views, onViews
       finished = true;
       setRun(null);
       if (job.state === 'done') {
-        const id = (job.result as { analysisId?: unknown } | null)?.analysisId;
+        const res = job.result as { analysisId?: unknown; method?: unknown } | null;
+        const id = res?.analysisId;
         void refreshList();
-        if (typeof id === 'number') void show(id).then((v) => v && setNotice(t('finished', { name: v.name })));
+        if (typeof id === 'number' && TABLE_METHODS.includes(res?.method as string)) void showTable(id);
+        else if (typeof id === 'number') void show(id).then((v) => v && setNotice(t('finished', { name: v.name })));
       } else if (job.state === 'cancelled') setNotice(t('cancelled'));
       else setProblem(explainAnalysisError(job.error ?? job.message));
     };
@@ -220,7 +266,7 @@ export function AnalysisPanel({ open, onClose, filter, districts, views, onViews
       off();
       clearInterval(timer);
     };
-  }, [jobId, api, client, refreshList, show, t]);
+  }, [jobId, api, client, refreshList, show, showTable, t]);
 
   const cancel = async () => {
     if (!run?.jobId) return;
@@ -234,7 +280,7 @@ export function AnalysisPanel({ open, onClose, filter, districts, views, onViews
 
   // ---- preview of the automatic parameters on the current filter ----
   const needsPreview = open && columns != null && ((form.method === 'gistar' && form.aggregation !== 'beats') || form.method === 'emerging' || form.method === 'kde');
-  const previewKey = `${form.method}|${form.aggregation}|${JSON.stringify(filter)}|${columns?.count ?? 0}`;
+  const previewKey = `${form.method}|${form.aggregation}|${form.band}|${JSON.stringify(filter)}|${columns?.count ?? 0}`;
   const selectedCount = useMemo(() => {
     if (!columns) return 0;
     if (!mask) return columns.count;
@@ -247,7 +293,7 @@ export function AnalysisPanel({ open, onClose, filter, districts, views, onViews
     if (!needsPreview || !columns || selectedCount > PREVIEW_MAX_POINTS) return;
     const timer = setTimeout(() => {
       const pts = projectSelected(columns, mask);
-      setPreview({ key: previewKey, ...autoPreview(pts, form.method, form.aggregation) });
+      setPreview({ key: previewKey, ...autoPreview(pts, form.method, form.aggregation, form.band) });
     }, 350);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -259,7 +305,8 @@ export function AnalysisPanel({ open, onClose, filter, districts, views, onViews
   // ---- tooltip of the analysis object under the pointer ----
   const tip = hover?.layer && /^(gistar|emerging|dbscan)-\d+$/.test(hover.layer.id) && hover.object ? analysisTooltip(hover.layer.id, hover.object, lang) : null;
 
-  const problemText = problem ? t(problem.key, problem.field ? { ...problem.params, field: t(FIELD_LABEL[problem.field]) } : problem.params) : null;
+  const problemText = problem ? t(problem.key, problem.field ? { ...problem.params, field: fieldLabel(problem.field) } : problem.params) : null;
+  const shownGi = views.find((v): v is GiResultView => v.kind === 'gistar') ?? null;
   const numberInput = (field: NumericField, value: string, placeholder: string, onChange: (v: string) => void, disabled = false) => (
     <input
       type="text"
@@ -301,6 +348,18 @@ export function AnalysisPanel({ open, onClose, filter, districts, views, onViews
 
             {form.method === 'gistar' && (
               <>
+                {form.aggregation !== 'beats' && (
+                  <>
+                    <label className="an-row an-wide">
+                      <span>{tm('hotspots.panel.band')}</span>
+                      <select data-testid="analysis-band" value={form.band} disabled={run != null} onChange={(e) => patch({ band: e.target.value === 'auto-isa' ? 'auto-isa' : 'place' })}>
+                        <option value="place">{tm('hotspots.panel.band.place')}</option>
+                        <option value="auto-isa">{tm('hotspots.panel.band.isa')}</option>
+                      </select>
+                    </label>
+                    <div className="muted small an-help" data-testid="analysis-band-help">{form.band === 'place' ? tm('hotspots.panel.band.help.place') : tm('hotspots.panel.band.help.isa')}</div>
+                  </>
+                )}
                 <label className="an-row">
                   <span>{t('aggregation')}</span>
                   <select data-testid="analysis-aggregation" value={form.aggregation} disabled={run != null} onChange={(e) => patch({ aggregation: e.target.value as AnalysisForm['aggregation'] })}>
@@ -310,14 +369,18 @@ export function AnalysisPanel({ open, onClose, filter, districts, views, onViews
                   </select>
                 </label>
                 {form.aggregation !== 'beats' && (
-                  <label className="an-row" title={t('ruleCell', { max: n(50_000) })}>
+                  <label className="an-row" title={form.band === 'place' ? tm('hotspots.panel.rule.cell') : t('ruleCell', { max: n(50_000) })}>
                     <span>{t('cellSize')} <span className="muted small">({t(form.aggregation === 'square' ? 'cellSizeSquareNote' : 'cellSizeHexNote')})</span></span>
                     {numberInput('cellSize', form.cellSize, autoText(pv?.cellSize), (v) => patch({ cellSize: v }))}
                   </label>
                 )}
-                <label className="an-row" title={t('ruleBand')}>
+                <label className="an-row" title={form.band === 'place' && form.aggregation !== 'beats' ? tm('hotspots.panel.rule.band') : t('ruleBand')}>
                   <span>{t('distanceBand')}</span>
                   {numberInput('distanceBand', form.distanceBand, t('auto'), (v) => patch({ distanceBand: v }))}
+                </label>
+                <label className="an-row">
+                  <span>{tm('hotspots.panel.minReports')}</span>
+                  {numberInput('minReports', form.minReports, t('ruleDefault', { value: DEFAULTS.minReports }), (v) => patch({ minReports: v }))}
                 </label>
                 <label className="check an-check">
                   <input type="checkbox" data-testid="analysis-fdr" checked={form.fdr} disabled={run != null} onChange={(e) => patch({ fdr: e.target.checked })} />
@@ -414,6 +477,60 @@ export function AnalysisPanel({ open, onClose, filter, districts, views, onViews
             {!layerVisible && views.length > 0 && <div className="an-notice small">{t('layerHidden')}</div>}
           </section>
 
+          {shownGi && (
+            <section className="an-hotspots" data-testid="hotspot-list">
+              <div className="panel-sub">{tm('hotspots.panel.list.title', { count: shownGi.hotspots.length })}</div>
+              <div className="muted small" data-testid="hotspot-rule">{hotspotRuleText(lang, shownGi.params)}</div>
+              {shownGi.hotspots.length === 0 ? (
+                <div className="muted small">{tm('hotspots.panel.list.empty', { min: typeof shownGi.params.minReports === 'number' ? shownGi.params.minReports : 5 })}</div>
+              ) : (
+                <>
+                  <div className="muted small">{tm('hotspots.panel.list.order')}</div>
+                  <ol className="an-hotspot-list">
+                    {shownGi.hotspots.slice(0, 50).map((h) => {
+                      const hours = hotspotHoursMsg(h);
+                      const since = hotspotSinceMsg(h);
+                      return (
+                        <li key={h.rank}>
+                          <button type="button" data-testid={`hotspot-${h.rank}`} className="an-hotspot" onClick={() => onHotspot?.(h, shownGi)}>
+                            <span className="an-rank">{h.rank}</span>
+                            <span className="an-hotspot-body">
+                              <strong>{h.place ? tm(h.place.label) : (h.beat ?? '?')}</strong>
+                              <span className="small">{tm('hotspots.panel.list.reports', { reports: h.reports, confirmed: h.confirmed ?? 0 })}{h.beat && h.place?.name ? ` · ${h.beat}` : ''}</span>
+                              <span className="small muted">
+                                {hours ? tm('hotspots.panel.list.hours', { hours: tm(hours) }) : ''}{since ? ` · ${tm(since)}` : ''}
+                              </span>
+                              <span className="small muted">{tm('hotspots.panel.list.core', { radius: Math.round(h.core.radiusM), core: h.core.reports, expected: n(h.core.expected, h.core.expected < 1 ? 2 : 1) })}</span>
+                            </span>
+                          </button>
+                        </li>
+                      );
+                    })}
+                  </ol>
+                </>
+              )}
+            </section>
+          )}
+
+          <section className="an-validation" data-testid="validation">
+            <div className="panel-sub">{tm('hotspots.panel.validation')}</div>
+            <div className="muted small an-help">{tm('hotspots.panel.validation.help')}</div>
+            <label className="an-row">
+              <span>{tm('hotspots.panel.quality.trainDays')}</span>
+              {numberInput('trainDays', form.trainDays, t('ruleDefault', { value: DEFAULTS.trainDays }), (v) => patch({ trainDays: v }))}
+            </label>
+            <label className="an-row">
+              <span>{tm('hotspots.panel.quality.testDays')}</span>
+              {numberInput('testDays', form.testDays, t('ruleDefault', { value: DEFAULTS.testDays }), (v) => patch({ testDays: v }))}
+            </label>
+            <div className="an-actions">
+              <button type="button" data-testid="run-quality" disabled={run != null} onClick={() => void startTable('quality')}>{tm('hotspots.panel.quality.run')}</button>
+              <button type="button" data-testid="run-knox" disabled={run != null} onClick={() => void startTable('knox')}>{tm('hotspots.panel.knox.run')}</button>
+            </div>
+            {table?.method === 'quality' && <QualityTable a={table} lang={lang} />}
+            {table?.method === 'knox' && <KnoxTable a={table} lang={lang} />}
+          </section>
+
           <section className="an-saved">
             <div className="panel-sub">{t('saved')}{list ? ` (${list.length})` : ''}</div>
             {list && list.length === 0 && <div className="muted small">{t('noSaved')}</div>}
@@ -437,7 +554,11 @@ export function AnalysisPanel({ open, onClose, filter, districts, views, onViews
                     {sm && <div className="small muted"><strong>{t('resultLabel')}:</strong> {t(sm.key, Object.fromEntries(Object.entries(sm.params).map(([k, v]) => [k, n(v, k === 'max' ? 1 : 0)])))}</div>}
                     <div className="an-actions">
                       {!isMapMethod(a.method) ? (
-                        <span className="muted small">{t('notMapLayer')}</span>
+                        TABLE_METHODS.includes(a.method) ? (
+                          <button type="button" data-testid={`analysis-table-${a.id}`} disabled={busyId != null} onClick={() => void showTable(a.id)}>{tm('hotspots.panel.table.show')}</button>
+                        ) : (
+                          <span className="muted small">{t('notMapLayer')}</span>
+                        )
                       ) : isShown ? (
                         <button type="button" data-testid={`analysis-hide-${a.id}`} onClick={() => hide(a.id)}>{t('hide')}</button>
                       ) : (

@@ -3,7 +3,7 @@
  * previewed on the loaded points, stored analyses described in words, and engine errors turned into
  * messages an analyst can act on. Unit-tested (tests/unit/renderer/analysis).
  */
-import { autoCellSize, defaultSearchRadius } from '../../core/analysis';
+import { autoCellSize, defaultSearchRadius, placeCellSize } from '../../core/analysis';
 import { CATEGORIES } from '../../core/domain/categories';
 import { STATUSES } from '../../core/domain/statuses';
 import { toPuwg92 } from '../../core/domain/crs';
@@ -13,6 +13,8 @@ import type { ReportFilterInput } from '../../shared/contract';
 import { EMPTY_FILTER, type FilterState } from '../data/filter';
 import { ruleName } from '../map/analysisLayers';
 import type { MapMethod } from '../map/analysisSource';
+import { kindMsg } from '../../shared/hotspotText';
+import { translate } from '../../shared/i18n';
 import type { AnalysisMessageKey } from './messages';
 
 export type Aggregation = 'hex' | 'square' | 'beats';
@@ -31,20 +33,27 @@ export interface AnalysisForm {
   radius: string;
   gridCells: string;
   step: 'week' | 'month';
+  /** Gi*: the place rule (default) or the ArcGIS settings. */
+  band: 'place' | 'auto-isa';
+  minReports: string;
+  trainDays: string;
+  testDays: string;
 }
 
 /** Defaults of the contract (src/shared/contract/analysis.ts) for the parameters that have fixed ones. */
-export const DEFAULTS = { eps: 100, minPoints: 5, timeWindowDays: 7, gridCells: 300 } as const;
+export const DEFAULTS = { eps: 100, minPoints: 5, timeWindowDays: 7, gridCells: 300, minReports: 5, trainDays: 90, testDays: 30 } as const;
 
 export const DEFAULT_FORM: AnalysisForm = {
   method: 'gistar', aggregation: 'hex', cellSize: '', distanceBand: '', fdr: true,
   eps: String(DEFAULTS.eps), minPoints: String(DEFAULTS.minPoints), timeWindow: false, timeWindowDays: String(DEFAULTS.timeWindowDays),
   radius: '', gridCells: String(DEFAULTS.gridCells), step: 'month',
+  band: 'place', minReports: String(DEFAULTS.minReports), trainDays: String(DEFAULTS.trainDays), testDays: String(DEFAULTS.testDays),
 };
 
 /** Allowed ranges (the contract's limits), for validation before anything is sent. */
 export const LIMITS = {
   cellSize: [10, 10_000], distanceBand: [10, 100_000], eps: [1, 10_000], minPoints: [2, 10_000], timeWindowDays: [0.01, 3650], radius: [10, 50_000], gridCells: [50, 1000],
+  minReports: [1, 10_000], trainDays: [7, 3650], testDays: [1, 3650],
 } as const satisfies Record<string, readonly [number, number]>;
 export type NumericField = keyof typeof LIMITS;
 
@@ -75,7 +84,7 @@ export function buildRequest(f: AnalysisForm): { request: AnalysisRequest } | { 
   };
   const used: [NumericField, string, boolean?][] =
     f.method === 'gistar'
-      ? [['cellSize', f.aggregation === 'beats' ? '' : f.cellSize], ['distanceBand', f.distanceBand]]
+      ? [['cellSize', f.aggregation === 'beats' ? '' : f.cellSize], ['distanceBand', f.distanceBand], ['minReports', f.minReports, true]]
       : f.method === 'dbscan'
         ? [['eps', f.eps], ['minPoints', f.minPoints, true], ['timeWindowDays', f.timeWindow ? f.timeWindowDays : '']]
         : f.method === 'kde'
@@ -88,7 +97,12 @@ export function buildRequest(f: AnalysisForm): { request: AnalysisRequest } | { 
   const opt = <K extends string>(k: K, v: number | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, number>));
   switch (f.method) {
     case 'gistar':
-      return { request: { method: 'gistar', aggregation: f.aggregation, fdr: f.fdr, ...opt('cellSize', fields.cellSize), ...opt('distanceBand', fields.distanceBand) } };
+      return {
+        request: {
+          method: 'gistar', aggregation: f.aggregation, band: f.band, fdr: f.fdr, minReports: fields.minReports ?? DEFAULTS.minReports,
+          ...opt('cellSize', fields.cellSize), ...opt('distanceBand', fields.distanceBand),
+        },
+      };
     case 'dbscan':
       if (f.timeWindow && fields.timeWindowDays === undefined) return { problem: { key: 'invalidNumber', params: { field: 'timeWindowDays', min: LIMITS.timeWindowDays[0], max: LIMITS.timeWindowDays[1] }, field: 'timeWindowDays' } };
       return { request: { method: 'dbscan', eps: fields.eps ?? DEFAULTS.eps, minPoints: fields.minPoints ?? DEFAULTS.minPoints, ...opt('timeWindowDays', f.timeWindow ? fields.timeWindowDays : undefined) } };
@@ -118,17 +132,37 @@ export function projectSelected(cols: ReportColumns, mask: Uint8Array | null): {
 /** Largest point count for which the panel previews the automatic values (beyond that: "chosen when run"). */
 export const PREVIEW_MAX_POINTS = 300_000;
 
+/** The validation run (hit rate / PAI side by side) from the form: training and test days on the current filter. */
+export function buildQualityRequest(f: AnalysisForm): { request: AnalysisRequest } | { problem: Problem } {
+  const out: Record<string, number> = {};
+  for (const field of ['trainDays', 'testDays'] as const) {
+    const v = parseNumber(f[field]);
+    const [min, max] = LIMITS[field];
+    if (v !== undefined && !(v >= min && v <= max && Number.isInteger(v))) return { problem: { key: 'invalidNumber', params: { field, min, max }, field } };
+    out[field] = v ?? DEFAULTS[field];
+  }
+  return { request: { method: 'quality', trainDays: out.trainDays, testDays: out.testDays } };
+}
+
 /**
  * The engine's automatic values for the current filter, by the engine's own rules (core/analysis):
- * Gi* and emerging cell size (mean nearest-neighbour distance vs the cell-count cap: 50,000 / 20,000) and
- * the KDE radius (ArcGIS rule). The distance band needs the analysed cells and is only known after a run.
+ * Gi* cell size (place rule: median nearest-report distance clamped to 100–200 m; ArcGIS settings: mean
+ * nearest-neighbour distance vs the 50,000-cell cap), emerging cell size (ArcGIS rule, 20,000 cells) and the KDE
+ * radius (ArcGIS rule). The distance band needs the study area's strata or the analysed cells: known after a run.
  */
-export function autoPreview(pts: { x: Float64Array; y: Float64Array }, method: MapMethod, aggregation: Aggregation): { cellSize?: number; cellSizeRule?: string; radius?: number } {
+export function autoPreview(
+  pts: { x: Float64Array; y: Float64Array }, method: MapMethod, aggregation: Aggregation, band: 'place' | 'auto-isa' = 'place',
+): { cellSize?: number; cellSizeRule?: string; radius?: number } {
   const n = pts.x.length;
   if (n < 2) return {};
   try {
     if (method === 'gistar' && aggregation !== 'beats') {
-      const a = autoCellSize(pts.x, pts.y, aggregation === 'square' ? 'square' : 'hex-pointy', { maxCells: 50_000 });
+      const kind = aggregation === 'square' ? 'square' : 'hex-pointy';
+      if (band === 'place') {
+        const a = placeCellSize(pts.x, pts.y, kind);
+        return { cellSize: a.cellSize, cellSizeRule: a.rule };
+      }
+      const a = autoCellSize(pts.x, pts.y, kind, { maxCells: 50_000 });
       return { cellSize: a.cellSize, cellSizeRule: a.rule };
     }
     if (method === 'emerging') {
@@ -181,6 +215,7 @@ export function fromReportFilter(f: ReportFilterInput | undefined): FilterState 
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+
 /** The parameters actually used (automatic choices included) in one line. */
 export function describeStoredParams(method: string, request: Record<string, unknown>, params: Record<string, unknown>, lang: 'pl' | 'en'): string {
   const pl = lang === 'pl';
@@ -191,8 +226,14 @@ export function describeStoredParams(method: string, request: Record<string, unk
   if (method === 'gistar') {
     const agg = request.aggregation === 'beats' || params.aggregation === 'features' ? (pl ? 'rejony' : 'beats') : request.aggregation === 'square' ? (pl ? 'kwadraty' : 'squares') : pl ? 'sześciokąty' : 'hexagons';
     parts.push(num(params.cellSize) != null ? `${agg} ${m(params.cellSize)}${rule(params.cellSizeRule)}` : agg);
-    parts.push(`${pl ? 'pasmo' : 'band'} ${m(params.distanceBand)}${rule(params.distanceBandRule)}`);
+    const bands = Array.isArray(params.bands) ? (params.bands as { stratum: string; distanceBand: number }[]) : [];
+    if (bands.length > 1) {
+      const kind = (k: string) => translate(lang, kindMsg(k));
+      parts.push(`${pl ? 'pasmo' : 'band'} ${bands.map((b) => `${m(b.distanceBand)} (${kind(b.stratum)})`).join(' / ')}`);
+    } else parts.push(`${pl ? 'pasmo' : 'band'} ${m(params.distanceBand)}${rule(params.distanceBandRule)}`);
     parts.push(params.fdr === false ? (pl ? 'bez FDR' : 'no FDR') : 'FDR');
+    if (params.rule === 'auto-isa') parts.push(pl ? 'ustawienia ArcGIS' : 'ArcGIS settings');
+    else if (num(params.minReports) != null) parts.push(pl ? `min. ${num(params.minReports)} zgł. w punkcie` : `min ${num(params.minReports)} reports per hotspot`);
   } else if (method === 'dbscan') {
     parts.push(`ε = ${m(params.eps ?? request.eps)}`, `min${pl ? '.' : ''} ${num(params.minPoints ?? request.minPoints) ?? '?'}`);
     const tw = num(params.timeWindowMs);

@@ -3,11 +3,15 @@
  * KDE grid, emerging hot spots). The builders take the small VIEW shapes defined here;
  * `analysisSource.ts` is the one place that adapts stored results of the analysis engine to them.
  */
-import { BitmapLayer, PolygonLayer, TextLayer } from '@deck.gl/layers';
+import { BitmapLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer } from '@deck.gl/core';
 import { CollisionFilterExtension, type CollisionFilterExtensionProps } from '@deck.gl/extensions';
 import { categoryByCode } from '../../core/domain/categories';
 import { formatWarsaw } from '../../core/domain/time';
+import { msg, type Msg } from '../../core/message';
+import { translate } from '../../shared/i18n';
+import type { StoredHotspot } from '../../shared/contract/analysis';
+import { hotspotHoursMsg, hotspotSinceMsg } from '../../shared/hotspotText';
 import type { LegendSpec } from './legends';
 
 type Ring = [number, number][];
@@ -38,9 +42,21 @@ export interface GiCellView {
   name?: string;
   /** Report ids in the cell, when the engine gives them (drill-down uses the polygon otherwise). */
   ids?: number[];
+  /** Rank of the hotspot the cell belongs to (0 / absent: none). */
+  hotspot?: number;
 }
+
+/** One ranked hotspot (src/shared/contract/analysis.ts HotspotSchema), as the panel and the map show it. */
+export type HotspotView = Omit<StoredHotspot, 'place'> & { place: { name: string | null; label: Msg } | null };
+
 export interface GiResultView extends ViewBase {
   kind: 'gistar';
+  /** 'place' (default rule), 'auto-isa' (ArcGIS settings) or 'beats'. */
+  rule: 'place' | 'auto-isa' | 'beats';
+  /** Parameters actually used (the legend states the rule from them). */
+  params: Record<string, unknown>;
+  /** Ranked hotspots, best first. */
+  hotspots: HotspotView[];
   aggregation: 'hex' | 'square' | 'beats';
   /** Only the significant cells (bin ≠ 0) are kept: they are what the map draws. */
   cells: GiCellView[];
@@ -103,25 +119,31 @@ export interface KdeResultView extends ViewBase {
   max: number;
 }
 
-/** The 17 ArcGIS emerging hot spot categories, in the engine's code order (0 none, 1..8 hot, 9..16 cold). */
+/**
+ * The 17 ArcGIS emerging hot spot categories, in the engine's code order (0 none, 1..8 hot, 9..16 cold).
+ * Colours: hot patterns in reds, oranges, yellows and browns, cold ones in blues, teal, purple and grey. Checked
+ * (tests/unit/renderer/analysis/emergingColours.test.ts) with the Machado et al. (2009) deuteranopia simulation:
+ * every pair differs by CIE76 ΔE ≥ 13 with normal and with deuteranopic vision, every hot colour differs from
+ * every cold one by ΔE ≥ 25 for deuteranopes. Light colours (new, sporadic) are drawn with a dark outline.
+ */
 export const EMERGING_CATEGORIES = [
   { id: 'none', pl: 'Brak wzorca', en: 'No pattern detected', color: [235, 235, 235] },
-  { id: 'new-hot', pl: 'Nowy gorący', en: 'New hot spot', color: [255, 180, 180] },
-  { id: 'consecutive-hot', pl: 'Kolejny gorący', en: 'Consecutive hot spot', color: [250, 140, 140] },
-  { id: 'intensifying-hot', pl: 'Nasilający się gorący', en: 'Intensifying hot spot', color: [220, 40, 40] },
-  { id: 'persistent-hot', pl: 'Trwały gorący', en: 'Persistent hot spot', color: [180, 20, 30] },
-  { id: 'diminishing-hot', pl: 'Słabnący gorący', en: 'Diminishing hot spot', color: [240, 110, 80] },
-  { id: 'sporadic-hot', pl: 'Sporadyczny gorący', en: 'Sporadic hot spot', color: [250, 200, 120] },
-  { id: 'oscillating-hot', pl: 'Oscylujący gorący', en: 'Oscillating hot spot', color: [230, 150, 60] },
-  { id: 'historical-hot', pl: 'Historyczny gorący', en: 'Historical hot spot', color: [200, 160, 140] },
-  { id: 'new-cold', pl: 'Nowy zimny', en: 'New cold spot', color: [180, 200, 255] },
-  { id: 'consecutive-cold', pl: 'Kolejny zimny', en: 'Consecutive cold spot', color: [140, 170, 250] },
-  { id: 'intensifying-cold', pl: 'Nasilający się zimny', en: 'Intensifying cold spot', color: [40, 80, 220] },
-  { id: 'persistent-cold', pl: 'Trwały zimny', en: 'Persistent cold spot', color: [20, 40, 160] },
-  { id: 'diminishing-cold', pl: 'Słabnący zimny', en: 'Diminishing cold spot', color: [90, 140, 230] },
-  { id: 'sporadic-cold', pl: 'Sporadyczny zimny', en: 'Sporadic cold spot', color: [150, 200, 230] },
-  { id: 'oscillating-cold', pl: 'Oscylujący zimny', en: 'Oscillating cold spot', color: [80, 170, 200] },
-  { id: 'historical-cold', pl: 'Historyczny zimny', en: 'Historical cold spot', color: [150, 160, 200] },
+  { id: 'new-hot', pl: 'Nowy gorący', en: 'New hot spot', color: [254, 224, 144] },
+  { id: 'consecutive-hot', pl: 'Kolejny gorący', en: 'Consecutive hot spot', color: [253, 141, 60] },
+  { id: 'intensifying-hot', pl: 'Nasilający się gorący', en: 'Intensifying hot spot', color: [215, 25, 28] },
+  { id: 'persistent-hot', pl: 'Trwały gorący', en: 'Persistent hot spot', color: [103, 0, 13] },
+  { id: 'diminishing-hot', pl: 'Słabnący gorący', en: 'Diminishing hot spot', color: [244, 165, 130] },
+  { id: 'sporadic-hot', pl: 'Sporadyczny gorący', en: 'Sporadic hot spot', color: [255, 255, 191] },
+  { id: 'oscillating-hot', pl: 'Oscylujący gorący', en: 'Oscillating hot spot', color: [140, 45, 4] },
+  { id: 'historical-hot', pl: 'Historyczny gorący', en: 'Historical hot spot', color: [140, 109, 49] },
+  { id: 'new-cold', pl: 'Nowy zimny', en: 'New cold spot', color: [171, 217, 233] },
+  { id: 'consecutive-cold', pl: 'Kolejny zimny', en: 'Consecutive cold spot', color: [116, 169, 207] },
+  { id: 'intensifying-cold', pl: 'Nasilający się zimny', en: 'Intensifying cold spot', color: [5, 112, 176] },
+  { id: 'persistent-cold', pl: 'Trwały zimny', en: 'Persistent cold spot', color: [3, 43, 97] },
+  { id: 'diminishing-cold', pl: 'Słabnący zimny', en: 'Diminishing cold spot', color: [102, 194, 164] },
+  { id: 'sporadic-cold', pl: 'Sporadyczny zimny', en: 'Sporadic cold spot', color: [230, 240, 250] },
+  { id: 'oscillating-cold', pl: 'Oscylujący zimny', en: 'Oscillating cold spot', color: [84, 39, 143] },
+  { id: 'historical-cold', pl: 'Historyczny zimny', en: 'Historical cold spot', color: [120, 130, 140] },
 ] as const;
 export type EmergingCategoryId = (typeof EMERGING_CATEGORIES)[number]['id'];
 
@@ -135,6 +157,10 @@ export interface EmergingCellView {
   count: number;
   /** Gi* bin (-3..3) of the last time step. */
   lastBin: number;
+  /** First step ("YYYY-MM" or the Monday "YYYY-MM-DD") of the current run of hot steps, null when not hot now. */
+  hotSince: string | null;
+  /** Share of the steps in which the cell was a significant hot spot. */
+  hotShare: number;
   ids?: number[];
 }
 export interface EmergingResultView extends ViewBase {
@@ -143,6 +169,10 @@ export interface EmergingResultView extends ViewBase {
   cells: EmergingCellView[];
   timeStep: 'week' | 'month';
   steps: number;
+  /** First and last step ("YYYY-MM" / Monday "YYYY-MM-DD", Warsaw calendar) and how many partial steps were left out. */
+  firstStep: string | null;
+  lastStep: string | null;
+  excludedSteps: number;
   cellSizeM: number;
   distanceBandM: number;
   cellsAnalysed: number;
@@ -222,6 +252,7 @@ export interface AnalysisPick {
 
 const collisionFilter = new CollisionFilterExtension();
 const emergingColor = new Map(EMERGING_CATEGORIES.map((c) => [c.id, c.color as readonly number[]]));
+const EMERGING_LIGHT = new Set<EmergingCategoryId>(['new-hot', 'sporadic-hot', 'diminishing-hot', 'new-cold', 'sporadic-cold']);
 
 export function buildAnalysisLayers(views: AnalysisView[], lang: 'pl' | 'en', opacity: number): Layer[] {
   const layers: Layer[] = [];
@@ -240,15 +271,53 @@ export function buildAnalysisLayers(views: AnalysisView[], lang: 'pl' | 'en', op
           pickable: true,
         }),
       );
+      if (v.hotspots.length > 0) {
+        // ranked hotspots: a ring and the rank at every zoom (place-scale cells are tiny at command scale); not
+        // pickable, so the cells below keep their tooltip and drill-down
+        layers.push(
+          new ScatterplotLayer<HotspotView>({
+            id: `gistar-hotspots-${n}`,
+            data: v.hotspots,
+            getPosition: (h) => [h.lon, h.lat],
+            getRadius: 60,
+            radiusMinPixels: 9,
+            radiusMaxPixels: 30,
+            stroked: true,
+            filled: false,
+            getLineColor: [...GI_COLORS[3], 255],
+            lineWidthMinPixels: 2.5,
+            opacity: Math.max(opacity, 0.6),
+            pickable: false,
+          }),
+          new TextLayer<HotspotView>({
+            id: `gistar-hotspot-labels-${n}`,
+            data: v.hotspots,
+            getPosition: (h) => [h.lon, h.lat],
+            getText: (h) => String(h.rank),
+            getSize: 14,
+            fontWeight: 700,
+            sizeMinPixels: 11,
+            getPixelOffset: [0, -22],
+            getColor: [120, 10, 10, 255],
+            outlineWidth: 4,
+            outlineColor: [255, 255, 255, 235],
+            fontSettings: { sdf: true },
+            fontFamily: 'DejaVu Sans, Arial, sans-serif',
+            characterSet: 'auto',
+            pickable: false,
+          }),
+        );
+      }
     } else if (v.kind === 'emerging') {
       layers.push(
         new PolygonLayer<EmergingCellView>({
           id: `emerging-${n}`,
           data: v.cells,
           getPolygon: (c) => c.polygon,
-          getFillColor: (c) => [...((emergingColor.get(c.category) ?? [200, 200, 200]) as [number, number, number]), 210],
-          getLineColor: [255, 255, 255, 180],
-          lineWidthMinPixels: 0.5,
+          getFillColor: (c) => [...((emergingColor.get(c.category) ?? [200, 200, 200]) as [number, number, number]), 215],
+          // the light patterns (new, sporadic) need an outline on a light basemap
+          getLineColor: (c) => (EMERGING_LIGHT.has(c.category) ? [70, 70, 70, 200] : [255, 255, 255, 160]),
+          lineWidthMinPixels: 0.7,
           opacity,
           pickable: true,
         }),
@@ -316,11 +385,12 @@ export function analysisPick(layerId: string, object: unknown, lang: 'pl' | 'en'
     const c = object as GiCellView;
     const kind = c.bin > 0 ? (pl ? 'Gorące pole' : 'Hot spot') : c.bin < 0 ? (pl ? 'Zimne pole' : 'Cold spot') : pl ? 'Pole nieistotne' : 'Not significant';
     const where = c.name ? ` – ${c.name}` : '';
+    const member = c.hotspot ? ` · ${translate(lang, msg('hotspots.cell.member', { rank: c.hotspot }))}` : '';
     return {
       label: `${kind}${c.bin !== 0 ? ` ${conf(c.bin)}%` : ''}${where}`,
-      details: pl
+      details: (pl
         ? `Gi*: z = ${fmtNum(c.z, lang)}, ${fmtP(c.p, lang)}, ${c.count} zgł. w polu w filtrze analizy, ${c.neighbours} pól w paśmie sąsiedztwa`
-        : `Gi*: z = ${fmtNum(c.z, lang)}, ${fmtP(c.p, lang)}, ${c.count} reports in the cell in the analysis filter, ${c.neighbours} cells within the distance band`,
+        : `Gi*: z = ${fmtNum(c.z, lang)}, ${fmtP(c.p, lang)}, ${c.count} reports in the cell in the analysis filter, ${c.neighbours} cells within the distance band`) + member,
       polygon: c.polygon,
       ids: c.ids ?? null,
     };
@@ -330,9 +400,10 @@ export function analysisPick(layerId: string, object: unknown, lang: 'pl' | 'en'
     const cat = EMERGING_CATEGORIES.find((x) => x.id === c.category);
     return {
       label: cat ? cat[lang] : c.category,
-      details: pl
+      details: (pl
         ? `Trend Manna-Kendalla: z = ${fmtNum(c.trendZ, lang)}, ${fmtP(c.trendP, lang)} · ${c.count} zgł. w polu w filtrze analizy`
-        : `Mann-Kendall trend: z = ${fmtNum(c.trendZ, lang)}, ${fmtP(c.trendP, lang)} · ${c.count} reports in the cell in the analysis filter`,
+        : `Mann-Kendall trend: z = ${fmtNum(c.trendZ, lang)}, ${fmtP(c.trendP, lang)} · ${c.count} reports in the cell in the analysis filter`)
+        + ` · ${translate(lang, c.hotSince ? msg('hotspots.emerging.hotSince', { step: c.hotSince, share: Math.round(c.hotShare * 100) }) : msg('hotspots.emerging.hotShare', { share: Math.round(c.hotShare * 100) }))}`,
       polygon: c.polygon,
       ids: c.ids ?? null,
     };
@@ -366,6 +437,10 @@ const RULES: Record<string, { pl: string; en: string }> = {
   'isa-peak': { pl: 'auto: szczyt autokorelacji (Moran I)', en: 'auto: peak of spatial autocorrelation (Moran I)' },
   'kth-neighbour': { pl: 'auto: śr. odl. do k-tego sąsiada', en: 'auto: mean k-th neighbour distance' },
   'arcgis-default': { pl: 'auto: reguła ArcGIS', en: 'auto: ArcGIS rule' },
+  'median-nn': { pl: 'auto: mediana odl. do najbliższego zgłoszenia', en: 'auto: median nearest-report distance' },
+  'min-place': { pl: 'auto: skala miejsca, najmniej 100 m', en: 'auto: place scale, at least 100 m' },
+  'max-place': { pl: 'auto: skala miejsca, najwyżej', en: 'auto: place scale, at most' },
+  'kth-median': { pl: 'auto: mediana odl. do k-tego zgłoszenia', en: 'auto: median k-th report distance' },
   'volume-contours': { pl: 'klasy: obszary z 50/75/90/95/99 % zgłoszeń', en: 'classes: areas holding 50/75/90/95/99 % of reports' },
   fixed: { pl: 'klasy stałe', en: 'fixed classes' },
 };
@@ -382,7 +457,8 @@ export function describeViewParams(v: AnalysisView, lang: 'pl' | 'en'): string {
   if (v.kind === 'gistar') {
     const agg = v.aggregation === 'beats' ? (pl ? 'rejony' : 'beats') : v.aggregation === 'square' ? (pl ? 'kwadraty' : 'squares') : pl ? 'sześciokąty' : 'hexagons';
     const size = v.cellSizeM != null ? ` ${m(v.cellSizeM)}` : '';
-    return `${agg}${size}, ${pl ? 'pasmo' : 'band'} ${m(v.distanceBandM)}${v.fdr ? ', FDR' : ''}`;
+    const rule = v.rule === 'auto-isa' ? (pl ? ', ustawienia ArcGIS' : ', ArcGIS settings') : '';
+    return `${agg}${size}, ${pl ? 'pasmo' : 'band'} ${m(v.distanceBandM)}${v.fdr ? ', FDR' : ''}${rule}`;
   }
   if (v.kind === 'dbscan') {
     const tw = v.timeWindowDays != null ? (pl ? `, okno ${fmtNum(v.timeWindowDays, lang)} dni` : `, window ${fmtNum(v.timeWindowDays, lang)} days`) : '';
@@ -402,16 +478,23 @@ export function analysisLegends(views: AnalysisView[], lang: 'pl' | 'en'): Legen
     const id = `${v.kind}${n === 0 ? '' : `-${n}`}`;
     if (v.kind === 'gistar') {
       const sig = v.hot[0] + v.hot[1] + v.hot[2] + v.cold[0] + v.cold[1] + v.cold[2];
+      const minReports = typeof v.params.minReports === 'number' ? v.params.minReports : 5;
+      const rule = translate(lang, v.rule === 'auto-isa' ? msg('hotspots.legend.isa') : v.rule === 'beats' ? msg('hotspots.legend.beats') : msg('hotspots.legend.place', {
+        reference: typeof v.params.referenceRadius === 'number' ? Math.round(v.params.referenceRadius) : 1000,
+      }));
       return {
         id,
         title: `${pl ? 'Gi* – gorące i zimne pola' : 'Gi* hot and cold spots'} (${describeViewParams(v, lang)})`,
         unit: pl ? `ufność${v.fdr ? ', korekta FDR' : ''}` : `confidence${v.fdr ? ', FDR-corrected' : ''}`,
         kind: 'classes',
-        items: [3, 2, 1, -1, -2, -3].map((b) => {
-          const k = b > 0 ? v.hot[b - 1] : v.cold[-b - 1];
-          return { color: GI_COLORS[b], label: `${b > 0 ? (pl ? 'gorące' : 'hot') : pl ? 'zimne' : 'cold'} ${conf(b)}% (${k})` };
-        }),
-        note: `${pl ? `${int(sig)} z ${int(v.cellsAnalysed)} pól istotnych; nieistotne nie są rysowane` : `${int(sig)} of ${int(v.cellsAnalysed)} cells significant; others not drawn`} · ${made(v)}`,
+        items: [
+          ...[3, 2, 1, -1, -2, -3].map((b) => {
+            const k = b > 0 ? v.hot[b - 1] : v.cold[-b - 1];
+            return { color: GI_COLORS[b], label: `${b > 0 ? (pl ? 'gorące' : 'hot') : pl ? 'zimne' : 'cold'} ${conf(b)}% (${k})` };
+          }),
+          { color: [...GI_COLORS[3]] as [number, number, number], label: translate(lang, msg('hotspots.legend.marker', { count: v.hotspots.length, min: minReports })) },
+        ],
+        note: `${rule} ${pl ? `${int(sig)} z ${int(v.cellsAnalysed)} pól istotnych; nieistotne nie są rysowane` : `${int(sig)} of ${int(v.cellsAnalysed)} cells significant; others not drawn`} · ${made(v)}`,
       };
     }
     if (v.kind === 'emerging') {
@@ -423,7 +506,7 @@ export function analysisLegends(views: AnalysisView[], lang: 'pl' | 'en'): Legen
         unit: pl ? 'kategoria trendu (pola)' : 'trend category (cells)',
         kind: 'classes',
         items: EMERGING_CATEGORIES.filter((c) => counts.has(c.id)).map((c) => ({ color: [...c.color] as [number, number, number], label: `${c[lang]} (${counts.get(c.id)})` })),
-        note: `${pl ? `${int(v.cells.length)} z ${int(v.cellsAnalysed)} pól ze wzorcem` : `${int(v.cells.length)} of ${int(v.cellsAnalysed)} cells with a pattern`} · ${made(v)}`,
+        note: `${pl ? `${int(v.cells.length)} z ${int(v.cellsAnalysed)} pól ze wzorcem` : `${int(v.cells.length)} of ${int(v.cellsAnalysed)} cells with a pattern`}. ${translate(lang, msg('hotspots.legend.emerging', { first: v.firstStep ?? '?', last: v.lastStep ?? '?', excluded: v.excludedSteps }))} · ${made(v)}`,
       };
     }
     if (v.kind === 'kde') {

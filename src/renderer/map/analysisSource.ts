@@ -8,10 +8,11 @@
  */
 import type { Client } from '../api/client';
 import type { MethodOutput } from '../../shared/contract';
+import { HotspotSchema } from '../../shared/contract/analysis';
 import {
   EMERGING_CATEGORIES,
   type AnalysisView, type ClusterView, type DbscanResultView, type EmergingCellView, type EmergingResultView, type GiBin, type GiCellView, type GiResultView,
-  type KdeResultView,
+  type HotspotView, type KdeResultView,
 } from './analysisLayers';
 
 export type StoredAnalysis = MethodOutput<'getAnalysis'>;
@@ -57,6 +58,19 @@ function base(a: StoredAnalysis) {
   return { analysisId: a.id, name: a.name, createdAt: a.createdAt, reportCount: num(a.params.reportCount, 0) };
 }
 
+/** The stored ranked hotspots (each checked against the contract's schema; broken entries are skipped). */
+function hotspotsOf(r: Rec): HotspotView[] {
+  if (!Array.isArray(r.hotspots)) return [];
+  const out: HotspotView[] = [];
+  for (const h of r.hotspots as unknown[]) {
+    const p = HotspotSchema.safeParse(h);
+    if (!p.success) continue;
+    const { place, ...rest } = p.data;
+    out.push({ ...rest, place: place ? { name: place.name, label: { code: place.label.code, params: place.label.params as Record<string, string | number> | undefined } } : null });
+  }
+  return out.sort((x, y) => x.rank - y.rank);
+}
+
 function giView(a: StoredAnalysis): GiResultView {
   const r = a.result;
   const cells: GiCellView[] = [];
@@ -75,14 +89,16 @@ function giView(a: StoredAnalysis): GiResultView {
       cells.push({
         polygon, bin: bin as GiBin, z: num(p.z, 0), p: num(p.p, 1), count: num(p.count, 0), neighbours: num(p.neighbours, 0),
         ...(str(p.name) != null ? { name: str(p.name)! } : {}),
+        ...(num(p.hotspot, 0) > 0 ? { hotspot: num(p.hotspot, 0) } : {}),
       });
     }
   }
   const requested = str(a.request.aggregation);
   const usedAgg = str(a.params.aggregation);
   const aggregation = requested === 'beats' || usedAgg === 'features' ? 'beats' : requested === 'square' || usedAgg === 'square' ? 'square' : 'hex';
+  const rule = a.params.rule === 'auto-isa' ? 'auto-isa' : aggregation === 'beats' || a.params.rule === 'beats' ? 'beats' : 'place';
   return {
-    kind: 'gistar', ...base(a), aggregation, cells,
+    kind: 'gistar', ...base(a), rule, params: a.params, hotspots: hotspotsOf(r), aggregation, cells,
     cellSizeM: numOrNull(a.params.cellSize), cellSizeRule: str(a.params.cellSizeRule),
     distanceBandM: num(a.params.distanceBand, 0), distanceBandRule: str(a.params.distanceBandRule) ?? '',
     // the place rule stores only cells with reports or significance; the summary counts all analysed cells
@@ -162,12 +178,17 @@ function emergingView(a: StoredAnalysis): EmergingResultView {
     const cat = EMERGING_CATEGORIES[code];
     if (!cat || cat.id === 'none') continue;
     for (const polygon of outerRings(f.geometry)) {
-      cells.push({ polygon, category: cat.id, trendZ: num(p.trendZ, 0), trendP: num(p.trendP, 1), count: num(p.count, 0), lastBin: num(p.lastBin, 0) });
+      cells.push({
+        polygon, category: cat.id, trendZ: num(p.trendZ, 0), trendP: num(p.trendP, 1), count: num(p.count, 0), lastBin: num(p.lastBin, 0),
+        hotSince: str(p.hotSince), hotShare: num(p.hotShare, 0),
+      });
     }
   }
   return {
     kind: 'emerging', ...base(a), cells,
     timeStep: a.request.step === 'week' ? 'week' : 'month', steps: num(a.params.steps, 0),
+    firstStep: str(a.summary.firstStep), lastStep: str(a.summary.lastStep),
+    excludedSteps: Array.isArray(a.params.excludedSteps) ? a.params.excludedSteps.length : 0,
     cellSizeM: num(a.params.cellSize, 0), distanceBandM: num(a.params.distanceBand, 0), cellsAnalysed: analysed,
   };
 }

@@ -203,7 +203,8 @@ describe('validation: hit rate and PAI at equal area shares', () => {
     expect(a.params.studyAreaM2).toBeCloseTo(input.districts.reduce((s, d) => s + d.areaM2, 0), 0);
     expect(a.params.studyAreaSource).toBe('beats');
     expect(a.params.testTo).toBe(warsawToUtc(2026, 11, 1));
-    expect(a.params.testFrom).toBe(warsawToUtc(2026, 11, 1) - 30 * 86_400_000);
+    expect(a.params.testFrom).toBe(warsawToUtc(2026, 10, 2)); // 30 Warsaw days, across the end of DST
+    expect(a.params.trainFrom).toBe(warsawToUtc(2026, 7, 4));
     for (const r of rows) {
       expect(r.hitRate).toBeGreaterThanOrEqual(0);
       expect(r.hitRate).toBeLessThanOrEqual(1);

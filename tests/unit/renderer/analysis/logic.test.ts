@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { autoCellSize, defaultSearchRadius } from '../../../../src/core/analysis';
+import { autoCellSize, defaultSearchRadius, placeCellSize } from '../../../../src/core/analysis';
 import { toPuwg92 } from '../../../../src/core/domain/crs';
 import { describeFilter, toReportFilter, EMPTY_FILTER, type FilterState } from '../../../../src/renderer/data/filter';
-import { autoPreview, buildRequest, DEFAULT_FORM, describeStoredParams, fromReportFilter, parseNumber, summaryMessage } from '../../../../src/renderer/analysis/logic';
+import { autoPreview, buildQualityRequest, buildRequest, DEFAULT_FORM, describeStoredParams, fromReportFilter, parseNumber, summaryMessage } from '../../../../src/renderer/analysis/logic';
 import { analysisMessages } from '../../../../src/renderer/analysis/messages';
 
 describe('analysis panel logic', () => {
@@ -15,10 +15,15 @@ describe('analysis panel logic', () => {
   });
 
   it('builds contract requests: automatic values left out, defaults filled, limits checked', () => {
-    expect(buildRequest(DEFAULT_FORM)).toEqual({ request: { method: 'gistar', aggregation: 'hex', fdr: true } });
-    expect(buildRequest({ ...DEFAULT_FORM, cellSize: '250', distanceBand: '1200,5' })).toEqual({ request: { method: 'gistar', aggregation: 'hex', fdr: true, cellSize: 250, distanceBand: 1200.5 } });
+    // the place rule and its minimum of reports per hotspot are stated in every Gi* request (issue 13)
+    expect(buildRequest(DEFAULT_FORM)).toEqual({ request: { method: 'gistar', aggregation: 'hex', band: 'place', fdr: true, minReports: 5 } });
+    expect(buildRequest({ ...DEFAULT_FORM, cellSize: '250', distanceBand: '1200,5' })).toEqual({ request: { method: 'gistar', aggregation: 'hex', band: 'place', fdr: true, minReports: 5, cellSize: 250, distanceBand: 1200.5 } });
+    expect(buildRequest({ ...DEFAULT_FORM, band: 'auto-isa', minReports: '3' })).toEqual({ request: { method: 'gistar', aggregation: 'hex', band: 'auto-isa', fdr: true, minReports: 3 } });
+    expect(buildRequest({ ...DEFAULT_FORM, minReports: '0' })).toMatchObject({ problem: { field: 'minReports' } });
     // beats: the cell size does not apply
-    expect(buildRequest({ ...DEFAULT_FORM, aggregation: 'beats', cellSize: '5' })).toEqual({ request: { method: 'gistar', aggregation: 'beats', fdr: true } });
+    expect(buildRequest({ ...DEFAULT_FORM, aggregation: 'beats', cellSize: '5' })).toEqual({ request: { method: 'gistar', aggregation: 'beats', band: 'place', fdr: true, minReports: 5 } });
+    expect(buildQualityRequest(DEFAULT_FORM)).toEqual({ request: { method: 'quality', trainDays: 90, testDays: 30 } });
+    expect(buildQualityRequest({ ...DEFAULT_FORM, trainDays: '3' })).toMatchObject({ problem: { field: 'trainDays' } });
     expect(buildRequest({ ...DEFAULT_FORM, cellSize: '5' })).toMatchObject({ problem: { key: 'invalidNumber', field: 'cellSize', params: { min: 10, max: 10_000 } } });
     expect(buildRequest({ ...DEFAULT_FORM, method: 'dbscan' })).toEqual({ request: { method: 'dbscan', eps: 100, minPoints: 5 } });
     expect(buildRequest({ ...DEFAULT_FORM, method: 'dbscan', timeWindow: true, timeWindowDays: '3' })).toEqual({ request: { method: 'dbscan', eps: 100, minPoints: 5, timeWindowDays: 3 } });
@@ -33,8 +38,11 @@ describe('analysis panel logic', () => {
     const lat = [51.40, 51.41, 51.405, 51.42, 51.395, 51.41, 51.40, 51.43, 51.415, 51.40];
     const x = new Float64Array(lon.length), y = new Float64Array(lon.length);
     lon.forEach((l, i) => ([x[i], y[i]] = toPuwg92(l, lat[i])));
-    expect(autoPreview({ x, y }, 'gistar', 'hex').cellSize).toBe(autoCellSize(x, y, 'hex-pointy', { maxCells: 50_000 }).cellSize);
-    expect(autoPreview({ x, y }, 'gistar', 'square').cellSize).toBe(autoCellSize(x, y, 'square', { maxCells: 50_000 }).cellSize);
+    // Gi*: the place rule by default, the ArcGIS rule with band 'auto-isa'
+    expect(autoPreview({ x, y }, 'gistar', 'hex').cellSize).toBe(placeCellSize(x, y, 'hex-pointy').cellSize);
+    expect(autoPreview({ x, y }, 'gistar', 'square').cellSize).toBe(placeCellSize(x, y, 'square').cellSize);
+    expect(autoPreview({ x, y }, 'gistar', 'hex', 'auto-isa').cellSize).toBe(autoCellSize(x, y, 'hex-pointy', { maxCells: 50_000 }).cellSize);
+    expect(autoPreview({ x, y }, 'gistar', 'square', 'auto-isa').cellSize).toBe(autoCellSize(x, y, 'square', { maxCells: 50_000 }).cellSize);
     expect(autoPreview({ x, y }, 'emerging', 'hex').cellSize).toBe(autoCellSize(x, y, 'hex-pointy', { maxCells: 20_000 }).cellSize);
     expect(autoPreview({ x, y }, 'kde', 'hex').radius).toBe(defaultSearchRadius(x, y).radius);
     expect(autoPreview({ x, y }, 'gistar', 'beats')).toEqual({});
