@@ -28,8 +28,9 @@ export function hotspotSinceMsg(h: Pick<StoredHotspot, 'since' | 'sinceFromStart
  */
 export function hotspotRuleText(lang: Lang, params: Record<string, unknown>): string {
   const n = (k: string) => (typeof params[k] === 'number' ? Math.round(params[k] as number) : 0);
-  if (params.rule === 'auto-isa') return translate(lang, msg('hotspots.rule.isa', { cell: n('cellSize'), band: n('distanceBand'), minReports: n('minReports') }));
   if (params.rule === 'beats' || params.aggregation === 'features') return translate(lang, msg('hotspots.rule.beats', { band: n('distanceBand'), minReports: n('minReports') }));
+  // analyses stored before the place rule (no `rule`) used the ArcGIS settings
+  if (params.rule !== 'place') return translate(lang, msg('hotspots.rule.isa', { cell: n('cellSize'), band: n('distanceBand'), minReports: n('minReports') }));
   const bands = Array.isArray(params.bands) ? (params.bands as { stratum: string; distanceBand: number; referenceRadius: number; reports: number }[]).filter((b) => b.reports > 0) : [];
   const per = (f: (b: (typeof bands)[number]) => number) =>
     bands.length > 1 ? bands.map((b) => `${formatNumber(lang, Math.round(f(b)))} m (${translate(lang, kindMsg(b.stratum))})`).join(', ') : null;

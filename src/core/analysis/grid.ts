@@ -78,9 +78,11 @@ export function cellCentre(spec: GridSpec, col: number, row: number): [number, n
   return [ox + 1.5 * size * col, oy + SQRT3 * size * (row + 0.5 * (col & 1))];
 }
 
+const LOCATE_BUF = new Int32Array(2);
+
 /** Cell index containing (x, y), or -1 outside the grid. */
 export function cellIndexOf(spec: GridSpec, x: number, y: number): number {
-  const cr = new Int32Array(2);
+  const cr = LOCATE_BUF;
   locate(spec.kind, spec.size, spec.originX, spec.originY, x, y, cr);
   if (cr[0] < 0 || cr[1] < 0 || cr[0] >= spec.cols || cr[1] >= spec.rows) return -1;
   return cr[1] * spec.cols + cr[0];

@@ -32,7 +32,8 @@
  *   k − 1 (no "since"); no accepted change → hot since the first analysed month (`fromStart`).
  */
 import type KDBush from 'kdbush';
-import { monthKey, warsawHourWeekday, warsawMonthIndex } from '../domain/time';
+import { monthKey, warsawHourWeekday, warsawMonthEdges, warsawMonthIndex } from '../domain/time';
+import { stepIndex } from './emerging';
 import { cellIndexOf, cellSpacing } from './grid';
 import type { RunOptions } from './common';
 import type { HotSpotResult } from './hotspot';
@@ -324,15 +325,21 @@ export function listHotspots(input: HotspotListInput): HotspotListResult {
     if (c >= 0) stratumOfPoint[i] = raster.stratumOfCell[c];
   }
   let firstMonth = Infinity, lastMonth = -Infinity;
-  const monthOf = points.times ? new Int32Array(n) : null;
-  if (points.times && monthOf) {
+  let monthOf: Int32Array | null = null;
+  if (points.times) {
+    // Warsaw month of every report: binary search on the month edges (no Date per report)
+    let t0 = Infinity, t1 = -Infinity;
     for (let i = 0; i < n; i++) {
       const t = points.times[i];
-      if (!Number.isFinite(t)) { monthOf[i] = -1; continue; }
-      const m = warsawMonthIndex(t);
-      monthOf[i] = m;
-      if (m < firstMonth) firstMonth = m;
-      if (m > lastMonth) lastMonth = m;
+      if (t < t0) t0 = t;
+      if (t > t1) t1 = t;
+    }
+    if (Number.isFinite(t0)) {
+      firstMonth = warsawMonthIndex(t0);
+      lastMonth = warsawMonthIndex(t1);
+      const step = stepIndex(points.times, warsawMonthEdges(t0, t1));
+      monthOf = new Int32Array(n);
+      for (let i = 0; i < n; i++) monthOf[i] = step[i] >= 0 ? firstMonth + step[i] : -1;
     }
   }
   const M = monthOf && Number.isFinite(firstMonth) ? lastMonth - firstMonth + 1 : 0;

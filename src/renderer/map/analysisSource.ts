@@ -96,7 +96,8 @@ function giView(a: StoredAnalysis): GiResultView {
   const requested = str(a.request.aggregation);
   const usedAgg = str(a.params.aggregation);
   const aggregation = requested === 'beats' || usedAgg === 'features' ? 'beats' : requested === 'square' || usedAgg === 'square' ? 'square' : 'hex';
-  const rule = a.params.rule === 'auto-isa' ? 'auto-isa' : aggregation === 'beats' || a.params.rule === 'beats' ? 'beats' : 'place';
+  // analyses stored before the place rule (no `rule`) used the ArcGIS settings
+  const rule = aggregation === 'beats' || a.params.rule === 'beats' ? 'beats' : a.params.rule === 'place' ? 'place' : 'auto-isa';
   return {
     kind: 'gistar', ...base(a), rule, params: a.params, hotspots: hotspotsOf(r), aggregation, cells,
     cellSizeM: numOrNull(a.params.cellSize), cellSizeRule: str(a.params.cellSizeRule),

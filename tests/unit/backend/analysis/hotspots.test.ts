@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,9 @@ import type { StoredHotspot } from '../../../../src/shared/contract/analysis';
 import { tmpDir } from '../../../helpers/tmp';
 import { demoWorkspace } from '../../../helpers/demoWorkspace';
 import { metres, PLANTED, plantedWorkspace } from '../../../helpers/plantedWorkspace';
+
+// whole-demo analyses through jobs and the CLI: minutes on a loaded 2-core machine
+vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
 
 let t: ReturnType<typeof tmpDir>;
 let demo: string;
