@@ -3,11 +3,12 @@
  * worker thread and, where no worker can be started, inline.
  *
  * Study area (for Gi*, the validation table and emerging hot spots):
- * - the beats in the filter (`districtIds`), else all beats, grouped by their kind ('city', 'rural', …) into the
- *   strata of the place rule (city beats are compared with city beats);
- * - without beats: the command's territory (one stratum), else the convex hull of the reports;
- * - its area A (PAI): the selected beats' area when the filter names beats, else the territory's area, else the
- *   beats' area (their union: beats do not overlap), else the hull's. Never the bounding box.
+ * - strata of the place rule: the beats in the filter (`districtIds`), else all beats, grouped by their kind
+ *   ('city', 'rural', …): city beats are compared with city beats; without beats the workspace's study area
+ *   (its territory) is one stratum; without either, the convex hull of the reports;
+ * - polygons and area A (PAI): the selected beats when the filter names beats, else the workspace's study area
+ *   (src/backend/store/studyArea.ts: the territory, else the union of the beats), else the hull. Never the
+ *   bounding box.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
 import {
@@ -33,8 +34,8 @@ export interface AnalysisInput {
   districtIds: Int32Array;
   /** Beats (WGS84), for aggregation to beats and as the study area. */
   districts: { id: number; name: string; kind: string; areaM2: number; geometry: Polygon | MultiPolygon }[];
-  /** The command's territory parts (WGS84), when the workspace has one. */
-  territory: { geometry: Polygon | MultiPolygon; areaM2: number }[];
+  /** The workspace's study area (store/studyArea.ts: the territory, else the union of the beats), WGS84. */
+  studyArea: { source: 'territory' | 'beats'; areaM2: number; geometry: Polygon | MultiPolygon } | null;
   /** The filter the reports were selected by. */
   filter: ReportFilter;
 }
@@ -58,23 +59,20 @@ export interface StudyArea {
 /** The study area of an analysis (module doc). */
 export function studyAreaOf(input: AnalysisInput): StudyArea {
   const ids = input.filter.districtIds?.filter((d) => d > 0);
-  const beats = ids && ids.length > 0 ? input.districts.filter((d) => ids.includes(d.id)) : input.districts;
+  const selected = ids && ids.length > 0;
+  const beats = selected ? input.districts.filter((d) => ids.includes(d.id)) : input.districts;
   if (beats.length > 0) {
     const byKind = new Map<string, number[][][][]>();
     for (const b of beats) byKind.set(b.kind, [...(byKind.get(b.kind) ?? []), ...polys2180(b.geometry)]);
     const strata = [...byKind.entries()].map(([name, polygons]) => ({ name, polygons }));
-    const beatArea = beats.reduce((s, b) => s + b.areaM2, 0);
-    const useTerritory = !(ids && ids.length > 0) && input.territory.length > 0;
-    return {
-      strata,
-      polygons: useTerritory ? input.territory.flatMap((t) => polys2180(t.geometry)) : strata.flatMap((s) => s.polygons),
-      areaM2: useTerritory ? input.territory.reduce((s, t) => s + t.areaM2, 0) : beatArea,
-      source: useTerritory ? 'territory' : 'beats',
-    };
+    if (!selected && input.studyArea) {
+      return { strata, polygons: polys2180(input.studyArea.geometry), areaM2: input.studyArea.areaM2, source: input.studyArea.source };
+    }
+    return { strata, polygons: strata.flatMap((s) => s.polygons), areaM2: beats.reduce((s, b) => s + b.areaM2, 0), source: 'beats' };
   }
-  if (input.territory.length > 0) {
-    const polygons = input.territory.flatMap((t) => polys2180(t.geometry));
-    return { strata: [{ name: 'territory', polygons }], polygons, areaM2: input.territory.reduce((s, t) => s + t.areaM2, 0), source: 'territory' };
+  if (input.studyArea) {
+    const polygons = polys2180(input.studyArea.geometry);
+    return { strata: [{ name: 'territory', polygons }], polygons, areaM2: input.studyArea.areaM2, source: input.studyArea.source };
   }
   const hull = convexHull(input.x, input.y);
   return { strata: undefined, polygons: undefined, areaM2: ringArea(hull), source: 'hull' };

@@ -4,7 +4,7 @@ import { STATUSES } from '../../core/domain/statuses';
 import { AnalysisRequestSchema, type AnalysisRequest, type StoredHotspot } from '../../shared/contract/analysis';
 import { listDistrictRows } from '../store/districts';
 import { filterToSql } from '../store/reports';
-import { getTerritory } from '../store/territory';
+import { studyArea } from '../store/studyArea';
 import type { Db } from '../store/workspace';
 import { computeAnalysis, type AnalysisInput } from './compute';
 import { namePlaces } from './places';
@@ -27,7 +27,7 @@ export function loadAnalysisInput(db: Db, filter: ReportFilter): AnalysisInput {
     ids: new Int32Array(n), x: new Float64Array(n), y: new Float64Array(n), times: new Float64Array(n),
     categories: new Uint8Array(n), confirmed: new Uint8Array(n), districtIds: new Int32Array(n),
     districts: listDistrictRows(db).map((d) => ({ id: d.id, name: d.name, kind: d.kind, areaM2: d.areaM2, geometry: d.geometry })),
-    territory: getTerritory(db).map((t) => ({ geometry: t.geometry, areaM2: t.areaM2 })),
+    studyArea: ((a) => (a ? { source: a.source, areaM2: a.areaM2, geometry: a.geometry } : null))(studyArea(db)),
     filter: { ...filter },
   };
   let i = 0;
