@@ -15,7 +15,7 @@ import {
   buildPlaceRaster, cellIndexOf, compareAtShares, convexHull, dbscan, emergingHotSpots, gridForBounds, hotSpotsForFeatures, hotspotsOfResult,
   kernelDensity, knoxTest, optimizedHotSpots, placeHotspotAnalysis, rasterizePolygons, ringArea, stepIndex, type MethodKey, type RunOptions, type Stratum,
 } from '../../core/analysis';
-import { geometryToPuwg92, planarCentroid } from '../../core/districts';
+import { areaM2, geometryToPuwg92, planarCentroid } from '../../core/districts';
 import { warsawMonthEdges, warsawParts, warsawToUtc, warsawWeekEdges } from '../../core/domain/time';
 import type { ReportFilter } from '../../core/domain/report';
 import type { AnalysisRequest } from '../../shared/contract/analysis';
@@ -68,7 +68,8 @@ export function studyAreaOf(input: AnalysisInput): StudyArea {
     if (!selected && input.studyArea) {
       return { strata, polygons: polys2180(input.studyArea.geometry), areaM2: input.studyArea.areaM2, source: input.studyArea.source };
     }
-    return { strata, polygons: strata.flatMap((s) => s.polygons), areaM2: beats.reduce((s, b) => s + b.areaM2, 0), source: 'beats' };
+    // EPSG:2180 planar area, as the territory's and the union's (districts.area_m2 is turf's spherical area, ~0.25 % more here)
+    return { strata, polygons: strata.flatMap((s) => s.polygons), areaM2: beats.reduce((s, b) => s + areaM2(b.geometry), 0), source: 'beats' };
   }
   if (input.studyArea) {
     const polygons = polys2180(input.studyArea.geometry);

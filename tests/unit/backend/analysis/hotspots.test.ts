@@ -8,7 +8,7 @@ import { beatCentroids, computeAnalysis } from '../../../../src/backend/analysis
 import { namePlace } from '../../../../src/backend/analysis/places';
 import { setTerritory } from '../../../../src/backend/store/territory';
 import { emergingHotSpots, hotSpotsForFeatures, stepIndex, utcMonthEdges } from '../../../../src/core/analysis';
-import { geometryToPuwg92 } from '../../../../src/core/districts';
+import { areaM2, geometryToPuwg92 } from '../../../../src/core/districts';
 import { warsawToUtc } from '../../../../src/core/domain/time';
 import { translate } from '../../../../src/shared/i18n';
 import type { StoredHotspot } from '../../../../src/shared/contract/analysis';
@@ -203,7 +203,8 @@ describe('validation: hit rate and PAI at equal area shares', () => {
     const rows = a.result.rows as { method: string; share: number; hitRate: number; pai: number; areaShare: number; n: number; N: number; filled: boolean }[];
     expect(new Set(rows.map((r) => r.method))).toEqual(new Set(['gistar', 'gistar-isa', 'kde', 'dbscan', 'counts']));
     const input = loadAnalysisInput(backend.db, {});
-    const beatSum = input.districts.reduce((s, d) => s + d.areaM2, 0); // the beats tile without overlaps: union = sum
+    // the beats tile without overlaps: the union's area is the sum of the beats' EPSG:2180 areas
+    const beatSum = input.districts.reduce((s, d) => s + areaM2(d.geometry), 0);
     expect(Math.abs((a.params.studyAreaM2 as number) - beatSum) / beatSum).toBeLessThan(1e-4);
     expect(a.params.studyAreaSource).toBe('beats');
     expect(a.params.testTo).toBe(warsawToUtc(2026, 11, 1));
