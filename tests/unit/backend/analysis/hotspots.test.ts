@@ -6,7 +6,7 @@ import { Backend } from '../../../../src/backend/backend';
 import { findHotspots, loadAnalysisInput } from '../../../../src/backend/analysis/runAnalysis';
 import { beatCentroids, computeAnalysis } from '../../../../src/backend/analysis/compute';
 import { namePlace } from '../../../../src/backend/analysis/places';
-import { setTerritory } from '../../../../src/backend/store/territory';
+import { getTerritory, setTerritory } from '../../../../src/backend/store/territory';
 import { emergingHotSpots, hotSpotsForFeatures, stepIndex, utcMonthEdges } from '../../../../src/core/analysis';
 import { areaM2, geometryToPuwg92 } from '../../../../src/core/districts';
 import { warsawToUtc } from '../../../../src/core/domain/time';
@@ -202,11 +202,14 @@ describe('validation: hit rate and PAI at equal area shares', () => {
     const a = await run({ method: 'quality' });
     const rows = a.result.rows as { method: string; share: number; hitRate: number; pai: number; areaShare: number; n: number; N: number; filled: boolean }[];
     expect(new Set(rows.map((r) => r.method))).toEqual(new Set(['gistar', 'gistar-isa', 'kde', 'dbscan', 'counts']));
-    const input = loadAnalysisInput(backend.db, {});
-    // the beats tile without overlaps: the union's area is the sum of the beats' EPSG:2180 areas
-    const beatSum = input.districts.reduce((s, d) => s + areaM2(d.geometry), 0);
-    expect(Math.abs((a.params.studyAreaM2 as number) - beatSum) / beatSum).toBeLessThan(1e-4);
-    expect(a.params.studyAreaSource).toBe('beats');
+    const db = backend.db;
+    const input = loadAnalysisInput(db, {});
+    // the demo has a territory (its powiaty): A is the territory's EPSG:2180 area
+    const territory = getTerritory(db);
+    expect(territory.length).toBeGreaterThan(0);
+    const territorySum = territory.reduce((s, p) => s + p.areaM2, 0);
+    expect(a.params.studyAreaSource).toBe('territory');
+    expect(Math.abs((a.params.studyAreaM2 as number) - territorySum) / territorySum).toBeLessThan(1e-9);
     expect(a.params.testTo).toBe(warsawToUtc(2026, 11, 1));
     expect(a.params.testFrom).toBe(warsawToUtc(2026, 10, 2)); // 30 Warsaw days, across the end of DST
     expect(a.params.trainFrom).toBe(warsawToUtc(2026, 7, 4));
@@ -219,16 +222,17 @@ describe('validation: hit rate and PAI at equal area shares', () => {
     }
     // every map beats chance at 1 % of the area (PAI > 1)
     for (const r of rows.filter((x) => x.share === 0.01)) expect(r.pai).toBeGreaterThan(1);
-    // territory as the study area when the workspace has one
-    const db = backend.db;
-    const beats = input.districts.map((d) => d.geometry);
-    setTerritory(db, [{ name: 'test', source: 'beats', geometry: { type: 'MultiPolygon', coordinates: beats.flatMap((g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates)) } }]);
+    // without a territory A is the union of the beats; they tile without overlaps, so the union's area is the sum
+    // of the beats' EPSG:2180 areas
+    const beatSum = input.districts.reduce((s, d) => s + areaM2(d.geometry), 0);
+    db.prepare('DELETE FROM territory').run();
     try {
       const input2 = loadAnalysisInput(db, {});
       const p = computeAnalysis({ method: 'quality', shares: [0.01] } as never, input2);
-      expect(p.params.studyAreaSource).toBe('territory');
+      expect(p.params.studyAreaSource).toBe('beats');
+      expect(Math.abs((p.params.studyAreaM2 as number) - beatSum) / beatSum).toBeLessThan(1e-4);
     } finally {
-      db.prepare('DELETE FROM territory').run();
+      setTerritory(db, territory.map(({ name, source, geometry }) => ({ name, source, geometry })));
     }
   });
 
