@@ -31,13 +31,38 @@ export function hotspotRuleText(lang: Lang, params: Record<string, unknown>): st
   if (params.rule === 'beats' || params.aggregation === 'features') return translate(lang, msg('hotspots.rule.beats', { band: n('distanceBand'), minReports: n('minReports') }));
   // analyses stored before the place rule (no `rule`) used the ArcGIS settings
   if (params.rule !== 'place') return translate(lang, msg('hotspots.rule.isa', { cell: n('cellSize'), band: n('distanceBand'), minReports: n('minReports') }));
-  const bands = Array.isArray(params.bands) ? (params.bands as { stratum: string; distanceBand: number; referenceRadius: number; reports: number }[]).filter((b) => b.reports > 0) : [];
+  const bands = storedBands(params).filter((b) => b.reports > 0);
   const per = (f: (b: (typeof bands)[number]) => number) =>
     bands.length > 1 ? bands.map((b) => `${formatNumber(lang, Math.round(f(b)))} m (${translate(lang, kindMsg(b.stratum))})`).join(', ') : null;
   return translate(lang, msg('hotspots.rule.place', {
     square: n('squareSide'), band: per((b) => b.distanceBand) ?? `${n('distanceBand')} m`, k: n('kthNeighbourK'),
     reference: per((b) => b.referenceRadius) ?? `${n('referenceRadius')} m`, minReports: n('minReports'),
   }));
+}
+
+export interface StoredBand {
+  stratum: string;
+  distanceBand: number;
+  referenceRadius: number;
+  reports: number;
+}
+
+/**
+ * The per-stratum bands of a stored Gi* analysis (`params.bands`), checked: stored parameters are data from disk,
+ * so entries without a stratum name or a finite band are left out.
+ */
+export function storedBands(params: Record<string, unknown>): StoredBand[] {
+  if (!Array.isArray(params.bands)) return [];
+  const fin = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : NaN);
+  const out: StoredBand[] = [];
+  for (const b of params.bands as unknown[]) {
+    if (b == null || typeof b !== 'object') continue;
+    const r = b as Record<string, unknown>;
+    const band = { stratum: r.stratum, distanceBand: fin(r.distanceBand), referenceRadius: fin(r.referenceRadius), reports: fin(r.reports) };
+    if (typeof band.stratum !== 'string' || !Number.isFinite(band.distanceBand)) continue;
+    out.push({ ...band, stratum: band.stratum, referenceRadius: Number.isFinite(band.referenceRadius) ? band.referenceRadius : 0, reports: Number.isFinite(band.reports) ? band.reports : 0 });
+  }
+  return out;
 }
 
 /** How the list is ordered, in words. */

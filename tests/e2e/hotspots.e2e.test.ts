@@ -99,7 +99,7 @@ describe('place-scale hotspots in the analysis panel', () => {
     await q.waitFor({ timeout: 180_000 });
     const qt = (await q.textContent())!;
     for (const m of ['Gi* (reguła miejsc)', 'Gi* (ustawienia ArcGIS)', 'Gęstość jądrowa (KDE)', 'Skupiska DBSCAN', 'Liczba zgłoszeń w poprzednim okresie']) expect(qt).toContain(m);
-    expect(qt).toMatch(/Uczenie: 2026-07-04 – 2026-10-01 \(\d+ zgł\.\), test: 2026-10-02 – 2026-10-31 \(\d+ zgł\.\)\. A = [\d\s]+ km² \(suma rejonów\)/);
+    expect(qt).toMatch(/Uczenie: 2026-07-04 – 2026-10-01 \(\d+ zgł\.\), test: 2026-10-02 – 2026-10-31 \(\d+ zgł\.\)\. A = [\d\s]+ km² \(terytorium jednostki\)/);
     expect(qt).toMatch(/[\d,]+%PAI [\d\s,]+/);
     expect(qt).toContain('PAI = odsetek trafień / udział powierzchni (a/A)');
     await q.scrollIntoViewIfNeeded();

@@ -13,7 +13,7 @@ import type { ReportFilterInput } from '../../shared/contract';
 import { EMPTY_FILTER, type FilterState } from '../data/filter';
 import { ruleName } from '../map/analysisLayers';
 import type { MapMethod } from '../map/analysisSource';
-import { kindMsg } from '../../shared/hotspotText';
+import { kindMsg, storedBands } from '../../shared/hotspotText';
 import { translate } from '../../shared/i18n';
 import type { AnalysisMessageKey } from './messages';
 
@@ -226,7 +226,7 @@ export function describeStoredParams(method: string, request: Record<string, unk
   if (method === 'gistar') {
     const agg = request.aggregation === 'beats' || params.aggregation === 'features' ? (pl ? 'rejony' : 'beats') : request.aggregation === 'square' ? (pl ? 'kwadraty' : 'squares') : pl ? 'sześciokąty' : 'hexagons';
     parts.push(num(params.cellSize) != null ? `${agg} ${m(params.cellSize)}${rule(params.cellSizeRule)}` : agg);
-    const bands = Array.isArray(params.bands) ? (params.bands as { stratum: string; distanceBand: number }[]) : [];
+    const bands = storedBands(params);
     if (bands.length > 1) {
       const kind = (k: string) => translate(lang, kindMsg(k));
       parts.push(`${pl ? 'pasmo' : 'band'} ${bands.map((b) => `${m(b.distanceBand)} (${kind(b.stratum)})`).join(' / ')}`);

@@ -7,7 +7,7 @@ import {
   type DbscanResultView, type EmergingResultView, type GiResultView, type KdeResultView,
 } from '../../../../src/renderer/map/analysisLayers';
 import { categoryByCode } from '../../../../src/core/domain/categories';
-import { explainAnalysisError } from '../../../../src/renderer/analysis/logic';
+import { describeStoredParams, explainAnalysisError } from '../../../../src/renderer/analysis/logic';
 import { tmpDir } from '../../../helpers/tmp';
 import { demoWorkspace } from '../../../helpers/demoWorkspace';
 
@@ -200,6 +200,39 @@ describe('stored analyses → map views', () => {
     expect(legend.title).toContain('krok: miesiąc');
     expect(legend.kind === 'classes' && legend.items.every((i) => /\(\d+\)$/.test(i.label))).toBe(true);
     expect(analysisPick('emerging-0', v.cells[0], 'pl')!.details).toContain('Manna-Kendalla');
+  });
+
+  it('Gi* with the place rule: the ranked hotspots parsed from the stored result, damaged entries skipped; older analyses read as ArcGIS settings', async () => {
+    const a = await runStored({ method: 'gistar' });
+    expect(a.params.rule).toBe('place');
+    const v = toAnalysisView(a) as GiResultView;
+    expect(v.rule).toBe('place');
+    const stored = (a.result as { hotspots: { rank: number; reports: number }[] }).hotspots;
+    expect(stored.length).toBeGreaterThan(0);
+    expect(v.hotspots.map((h) => h.rank)).toEqual(stored.map((h) => h.rank).sort((x, y) => x - y));
+    expect(v.hotspots.map((h) => h.rank)).toEqual(v.hotspots.map((_, i) => i + 1));
+    for (const h of v.hotspots) {
+      expect(h.reports).toBeGreaterThanOrEqual(a.params.minReports as number);
+      expect(inArea([h.lon, h.lat])).toBe(true);
+    }
+    // hot cells are tied to their hotspot
+    expect(v.cells.some((c) => c.hotspot != null && c.hotspot > 0)).toBe(true);
+    // damaged entries are skipped, the rest kept and sorted by rank
+    const [first, second] = stored;
+    const damaged = toAnalysisView({
+      ...a, result: { ...a.result, hotspots: [second, null, { ...first, lon: 'x' }, { rank: 9 }, first, 'x'] },
+    }) as GiResultView;
+    expect(damaged.hotspots.map((h) => h.rank)).toEqual([first.rank, second.rank]);
+    expect((toAnalysisView({ ...a, result: { ...a.result, hotspots: 'x' } }) as GiResultView).hotspots).toEqual([]);
+    // an analysis stored before the place rule (no rule, no hotspots) used the ArcGIS settings
+    const { rule: _rule, ...oldParams } = a.params;
+    const old = toAnalysisView({ ...a, params: oldParams, result: { cells: a.result.cells } }) as GiResultView;
+    expect(old.rule).toBe('auto-isa');
+    expect(old.hotspots).toEqual([]);
+    expect(analysisLegends([old], 'pl')[0].note).toContain('ArcGIS');
+    // damaged per-stratum bands do not break the one-line description
+    const line = describeStoredParams('gistar', a.request, { ...a.params, bands: [null, { stratum: 'city', distanceBand: 'x' }, { stratum: 'city', distanceBand: 150 }, { stratum: 'rural', distanceBand: 400 }] }, 'pl');
+    expect(line).toContain('pasmo 150 m (miasto) / 400 m (teren wiejski)');
   });
 
   it('methods without a map layer and damaged results give no view', async () => {
