@@ -57,6 +57,10 @@ describe('place-scale hotspots in the analysis panel', () => {
     await page.waitForTimeout(1500);
     expect(hotRed(await page.getByTestId('map').screenshot())).toBeGreaterThan(50);
     saveScreenshot('hotspots-command.png', await page.screenshot());
+    // the ranked list itself (panel scrolled to it)
+    await list.scrollIntoViewIfNeeded();
+    expect(await list.isVisible()).toBe(true);
+    saveScreenshot('hotspots-list.png', await page.screenshot());
     await first.click();
     await page.waitForSelector('[data-testid="drilldown"]');
     expect(await page.getByTestId('drilldown-title').textContent()).toMatch(/^Gorący punkt nr 1 – /);

@@ -51,13 +51,23 @@ function gazetteer(db: Db): Gazetteer {
   return { places, districts };
 }
 
-function nameWith(g: Gazetteer, lon: number, lat: number): PlaceName {
-  const [x, y] = toPuwg92(lon, lat);
+/**
+ * The nearest named place or street to an EPSG:2180 point, with its distance in metres; null when there is none.
+ * The ONE lookup behind every name: when imported streets/places (src/backend/places/nearest.ts) land, this body
+ * (and gazetteer()'s read of the `places` table) is what changes; the naming rule above stays.
+ */
+function nearestNamed(g: Gazetteer, x: number, y: number): { name: string; kind: string; d: number } | null {
   let best: { name: string; kind: string; d: number } | null = null;
   for (const p of g.places) {
     const d = Math.hypot(p.x - x, p.y - y);
     if (!best || d < best.d) best = { name: p.name, kind: p.kind, d };
   }
+  return best;
+}
+
+function nameWith(g: Gazetteer, lon: number, lat: number): PlaceName {
+  const [x, y] = toPuwg92(lon, lat);
+  const best = nearestNamed(g, x, y);
   const beatId = g.districts ? locate(g.districts.index, lon, lat) : -1;
   const beat = beatId >= 0 ? (g.districts!.names.get(beatId) ?? null) : null;
   const base = { beat, beatId: beatId >= 0 ? beatId : null };
