@@ -19,11 +19,9 @@ export function placesApi(backend: Backend): Pick<RejonApi, Methods> {
     },
     importPlaces: async ({ source, nameField, kindField, xy, mode }) => {
       const { file, name } = resolveImportSource(backend, source);
-      const job = backend.jobs.start('places', async (ctx) => {
-        const result = await importPlaces(db, file, name, { nameField, kindField, xy, mode }, ctx);
-        backend.emit({ type: 'workspace-changed' });
-        return result;
-      });
+      // No 'workspace-changed' event: reports and beats are untouched (that event reloads the whole map and refits
+      // the view); front ends refresh the places layer (getPlacesGeoJson) when the job is done.
+      const job = backend.jobs.start('places', (ctx) => importPlaces(db, file, name, { nameField, kindField, xy, mode }, ctx));
       return { jobId: job.id };
     },
     listPlaceLayers: async () => {
@@ -39,7 +37,6 @@ export function placesApi(backend: Backend): Pick<RejonApi, Methods> {
     clearPlaces: async ({ layerId, demo }) => {
       const r = clearPlaceLayers(db, { layerId, demo });
       invalidateNamedIndex(db);
-      backend.emit({ type: 'workspace-changed' });
       return r;
     },
     nearestNamed: async ({ lon, lat, maxM }) => {

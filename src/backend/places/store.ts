@@ -49,14 +49,17 @@ export function blobToXy(b: Buffer): Float64Array {
 }
 
 /**
- * Remove imported layers (one, or all) and, when asked, the demo's places; in one transaction.
- * Returns what was removed.
+ * Remove, in one transaction: the imported layer `layerId`; without it, every imported layer unless `demo` is
+ * set; with `demo`, the demo's places. Returns what was removed.
  */
 export function clearPlaceLayers(db: Db, opts: { layerId?: number; demo?: boolean }): { layers: number; places: number; streets: number } {
   const run = db.transaction(() => {
-    const where = opts.layerId != null ? 'WHERE id = ?' : '';
-    const args = opts.layerId != null ? [opts.layerId] : [];
-    const ids = (db.prepare(`SELECT id FROM place_layers ${where}`).all(...args) as { id: number }[]).map((r) => r.id);
+    const ids =
+      opts.layerId != null
+        ? (db.prepare('SELECT id FROM place_layers WHERE id = ?').all(opts.layerId) as { id: number }[]).map((r) => r.id)
+        : opts.demo
+          ? []
+          : (db.prepare('SELECT id FROM place_layers').all() as { id: number }[]).map((r) => r.id);
     let places = 0, streets = 0;
     for (const id of ids) {
       places += db.prepare('DELETE FROM places WHERE layer_id = ?').run(id).changes;

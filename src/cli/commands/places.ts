@@ -18,7 +18,7 @@ export const usage = `places import FILE --workspace W [--name-field F] [--kind-
          imported before; the demo's places stay. --json prints {"places":N,"streets":N,"rejected":N,...}.
        places list --workspace W [--json]      Imported layers (and the demo's places).
        places clear --workspace W [--layer ID] [--demo] [--json]
-         Remove one imported layer, every imported layer, and with --demo the demo's places.
+         Remove one imported layer (--layer), every imported layer (no option), or the demo's places (--demo).
        places nearest --workspace W --lon LON --lat LAT [--max-m M] [--json]
          The nearest named street or place (a street within 30 m wins), e.g. "ul. Słowackiego".`;
 

@@ -120,7 +120,7 @@ export const placesMethods = {
     output: z.object({ jobId: z.string() }),
   },
   listPlaceLayers: { input: z.object({}).strict(), output: z.array(PlaceLayerSchema) },
-  /** Remove one imported layer (layerId), every imported layer (no layerId), and the demo's places when `demo`. */
+  /** Remove one imported layer (layerId); without layerId every imported layer, or with `demo` only the demo's places. */
   clearPlaces: {
     input: z.object({ layerId: z.number().int().positive().optional(), demo: z.boolean().optional() }).strict(),
     output: z.object({ layers: z.number().int(), places: z.number().int(), streets: z.number().int() }),

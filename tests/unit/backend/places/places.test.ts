@@ -191,7 +191,8 @@ describe('layers, replace/add, clearing and the cached index', () => {
     expect(c.removed.layers).toBe(0);
     expect(count(db, 'place_layers')).toBe(2);
     expect(clearPlaceLayers(db, { layerId: b.layerId })).toEqual({ layers: 1, places: 1, streets: 0 });
-    expect(clearPlaceLayers(db, { demo: true })).toEqual({ layers: 1, places: 3, streets: 4 });
+    expect(clearPlaceLayers(db, { demo: true })).toEqual({ layers: 0, places: 1, streets: 0 });
+    expect(clearPlaceLayers(db, {})).toEqual({ layers: 1, places: 2, streets: 4 });
     expect(count(db, 'places') + count(db, 'streets') + count(db, 'place_layers')).toBe(0);
     expect(nearestNamed(db, RYNEK[0], RYNEK[1], 100)).toBeNull();
     expect(a.places).toBe(2);
