@@ -1,8 +1,9 @@
 /**
  * The nearest named street or place of a WGS84 point in a workspace (issue 13, point 6). The index over the
  * workspace's streets and places (core/places/nearest) is built on first use and kept per open database; it is
- * rebuilt when the places or streets change (checked with a cheap signature on every call, so writes by any code
- * path, e.g. the demo generator, are seen).
+ * rebuilt when the places or streets change: every call checks whether anything was written since (PRAGMA
+ * data_version for other connections, total_changes() for this one) and then whether the places or streets differ
+ * (counts and largest ids), so writes by any code path, e.g. the demo generator, are seen.
  *
  *   nearestNamed(db, 19.7030, 51.4053, 300)  // -> { name: 'Rynek Trybunalski', kind: 'place', distanceM: 2.1, … } | null
  *   describeNearest(result)                   // -> Msg 'places.where.place' {name} (src/shared/i18n/catalog/places.ts)
@@ -15,20 +16,38 @@ import { blobToXy, placesSignature } from './store';
 /** Default search distance (m) when the caller gives none. */
 export const DEFAULT_MAX_M = 500;
 
-const cache = new WeakMap<Db, { signature: string; index: NamedIndex }>();
+const cache = new WeakMap<Db, { writes: string; signature: string; index: NamedIndex }>();
+
+const stampStatements = new WeakMap<Db, { dataVersion: { get(): unknown }; changes: { get(): unknown } }>();
+
+/** Changes when anything was written to the database, by this connection or another one (cheap: no table read). */
+function writeStamp(db: Db): string {
+  let st = stampStatements.get(db);
+  if (!st) {
+    st = { dataVersion: db.prepare('PRAGMA data_version').pluck(), changes: db.prepare('SELECT total_changes()').pluck() };
+    stampStatements.set(db, st);
+  }
+  return `${st.dataVersion.get()}:${st.changes.get()}`;
+}
 
 /** The workspace's index of named streets and places (cached; rebuilt when they changed). */
 export function namedIndexOf(db: Db): NamedIndex {
-  const signature = placesSignature(db);
+  const writes = writeStamp(db);
   const hit = cache.get(db);
-  if (hit && hit.signature === signature) return hit.index;
+  if (hit && hit.writes === writes) return hit.index;
+  // something was written: rebuild only when the places or streets changed
+  const signature = placesSignature(db);
+  if (hit && hit.signature === signature) {
+    hit.writes = writes;
+    return hit.index;
+  }
   const streets = (db.prepare('SELECT name, xy FROM streets ORDER BY id').raw(true).all() as [string, Buffer][]).map(([name, xy]) => ({ name, xy: blobToXy(xy) }));
   const places = (db.prepare('SELECT name, kind, lon, lat FROM places ORDER BY id').raw(true).all() as [string, string, number, number][]).map(([name, kind, lon, lat]) => {
     const [x, y] = toPuwg92(lon, lat);
     return { name, kind, x, y };
   });
   const index = buildNamedIndex(streets, places);
-  cache.set(db, { signature, index });
+  cache.set(db, { writes, signature, index });
   return index;
 }
 
