@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import * as turf from '@turf/turf';
 import { Backend } from '../../../../src/backend/backend';
 import { importPlaces, inspectPlacesFile, PlacesImportError } from '../../../../src/backend/places/import';
-import { nearestNamed } from '../../../../src/backend/places/nearest';
+import { nearestNamed, nearestNamedPlace } from '../../../../src/backend/places/nearest';
 import { clearPlaceLayers } from '../../../../src/backend/places/store';
 import { MIGRATIONS } from '../../../../src/backend/store/migrations';
 import { openWorkspace, type Db } from '../../../../src/backend/store/workspace';
@@ -59,6 +59,28 @@ describe('importing streets and places from GeoJSON', () => {
     expect(hit.lat).toBeCloseTo(51.4063, 5);
     // far from everything
     expect(nearestNamed(db, 19.9, 51.2, 500)).toBeNull();
+    db.close();
+  });
+
+  it('nearestNamedPlace (for hotspot names) takes EPSG:2180 metres and gives the same answer as nearestNamed', async () => {
+    const db = freshDb();
+    await importPlaces(db, write('ulice-2180q.geojson', streetsWgs84()), 'ulice-2180q.geojson');
+    // at the market square: the place, with its own kind from the data
+    const [rx, ry] = toPuwg92(RYNEK[0], RYNEK[1]);
+    expect(nearestNamedPlace(db, rx, ry, 500)).toEqual({ name: 'Rynek Trybunalski', kind: 'place', placeKind: 'plac', distanceM: expect.any(Number) });
+    expect(nearestNamedPlace(db, rx, ry, 500)!.distanceM).toBeLessThan(0.01);
+    // 20 m south of Słowackiego: the street (within 30 m a street wins), same distance as the WGS84 entry point
+    const q = south([19.697, 51.4063], 20);
+    const [qx, qy] = toPuwg92(q[0], q[1]);
+    const viaXy = nearestNamedPlace(db, qx, qy, 500)!;
+    const viaLonLat = nearestNamed(db, q[0], q[1], 500)!;
+    expect(viaXy).toMatchObject({ name: 'Słowackiego', kind: 'street', placeKind: null });
+    expect(viaXy.distanceM).toBeCloseTo(viaLonLat.distanceM, 6);
+    expect(viaXy.distanceM).toBeGreaterThan(19);
+    expect(viaXy.distanceM).toBeLessThan(21);
+    // nothing named within maxM, or no finite point: null
+    expect(nearestNamedPlace(db, qx, qy, 10)).toBeNull();
+    expect(nearestNamedPlace(db, Number.NaN, qy, 500)).toBeNull();
     db.close();
   });
 
