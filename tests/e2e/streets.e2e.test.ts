@@ -147,7 +147,10 @@ describe('street context on the map', () => {
     await setMap(null, false);
     const { page, errors } = await openAtSquare();
     await page.getByTestId('open-places').click();
+    // the file button speaks Polish (not the browser's "Choose File") and names the chosen file
+    expect(await page.getByTestId('places-choose-file').textContent()).toBe('Wybierz plik…');
     await page.getByTestId('places-file').setInputFiles(path.join(s.dir, 'ulice.geojson'));
+    expect(await page.getByTestId('places-file-name').textContent()).toBe('ulice.geojson');
     await expect.poll(() => page.getByTestId('places-found').textContent(), { timeout: 30_000 }).toContain('linie: 3');
     expect(await page.getByTestId('places-name-field').inputValue()).toBe('name');
     expect(await page.getByTestId('places-preview').textContent()).toContain('Słowackiego');

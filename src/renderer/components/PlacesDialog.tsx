@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { getClient } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { uploadFile, waitForJob } from '../districts/ImportDialog';
@@ -23,6 +23,9 @@ export function PlacesDialog({ onClose, onChanged }: { onClose(): void; onChange
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<PlacesImportResult | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
+  // the browser's own file button speaks the system's language ("Choose File"): ours speaks the app's
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = () => void api.listPlaceLayers({}).then(setLayers).catch(() => undefined);
   useEffect(refresh, [api]);
@@ -40,6 +43,7 @@ export function PlacesDialog({ onClose, onChanged }: { onClose(): void; onChange
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
+    setFileName(file.name);
     setError(null);
     setResult(null);
     setInsp(null);
@@ -106,12 +110,16 @@ export function PlacesDialog({ onClose, onChanged }: { onClose(): void; onChange
             ))}
           </tbody>
         </table>
-        <h4>{tm('places.ui.import')}</h4>
+        <h4>{tm('places.ui.newFile')}</h4>
         <div className="form">
-          <label className="full">
-            {tm('places.ui.file')}
-            <input type="file" accept=".geojson,.json,.csv,.txt" data-testid="places-file" onChange={(e) => void pick(e.target.files?.[0])} />
-          </label>
+          <div className="full">
+            <input
+              ref={fileInput} type="file" hidden accept=".geojson,.json,.csv,.txt" data-testid="places-file"
+              onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; void pick(f); }}
+            />
+            <button type="button" disabled={busy != null} data-testid="places-choose-file" onClick={() => fileInput.current?.click()}>{tm('places.ui.chooseFile')}</button>{' '}
+            <span className={fileName ? '' : 'muted'} data-testid="places-file-name">{fileName ?? tm('places.ui.noFile')}</span>
+          </div>
           {insp && (
             <>
               <p className="full small" data-testid="places-found">

@@ -13,7 +13,7 @@ import { perf } from '../perf';
 setWorkerUrl(workerUrl);
 
 /** MapLibre layers of the named streets and places (basemapStyle.ts), toggled together. */
-const PLACE_LAYERS = ['streets-line', 'places-circle', 'streets-label', 'places-label'];
+const PLACE_LAYERS = ['streets-casing', 'streets-line', 'places-circle', 'streets-label', 'places-label'];
 
 export interface MapClick {
   /** Deck object under the pointer (points, hexagons, analysis cells). */
