@@ -120,13 +120,17 @@ describe('street context on the map', () => {
     await page.getByTestId('open-basemaps').click();
     await expect.poll(() => page.getByTestId('basemap-entry-info').first().textContent()).toContain('mapa ulic OpenMapTiles');
     await page.keyboard.press('Escape');
-    // with the reports and heat drawn over it, as an analyst sees it
-    await setMap('omt', true);
+    expect(errors).toEqual([]);
     await page.close();
+  });
+
+  // a test of its own: with two page loads in one test the software-WebGL map overran the 180 s limit on a loaded machine
+  it('draws the reports and the heat over the OpenMapTiles archive, as an analyst sees it', async () => {
+    await setMap('omt', true);
     const again = await openAtSquare();
     await expect.poll(() => renderedNames(again.page, ['basemap-omt-street-names']), { timeout: 30_000 }).toContain('Słowackiego');
     saveScreenshot('streets-omt-with-reports-1366.png', await again.page.screenshot());
-    expect([...errors, ...again.errors]).toEqual([]);
+    expect(again.errors).toEqual([]);
     await again.page.close();
   });
 
