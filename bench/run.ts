@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every performance target of the issues, with figures and ratios against the named
  * baselines measured in the same run. Not a test: it prints, it does not assert.
- * Run some parts only with `npm run bench -- import analysis` (parts: import, districts, analysis, map, cli).
+ * Run some parts only with `npm run bench -- import analysis` (parts: import, districts, analysis, map, cli, places).
  */
 import os from 'node:os';
 
@@ -24,6 +24,11 @@ if (want('analysis')) {
   log('\n## Analysis (issue 5): DBSCAN vs turf.clustersDbscan, Gi* and KDE at 1M');
   const { benchAnalysis } = await import('./analysis');
   await benchAnalysis(log);
+}
+if (want('places')) {
+  log('\n## Places and streets (issue 13): city-size street file import, nearest named street per 1,000 lookups — baselines: JSON.parse alone, brute-force scan');
+  const { benchPlaces } = await import('./places');
+  await benchPlaces(log);
 }
 if (want('map')) {
   log('\n## Map workspace (issue 6): 1M reports in headless Chromium — filter input to next frame, frame times while panning');

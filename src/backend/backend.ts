@@ -27,6 +27,7 @@ import { territoryApi } from './api/territoryApi';
 import type { Printer } from './briefing/printer';
 import { workspaceApi } from './api/workspaceApi';
 import { noneOpenError, workspaceRejonError } from './workspace/errors';
+import { placesApi } from './api/placesApi';
 
 export { noneOpenError, workspaceRejonError };
 
@@ -42,7 +43,7 @@ type AppMethod = (typeof APP_METHODS)[number];
 /** Methods that would put reports or beats into the workspace: refused in the demo (demo and real data never mix). */
 const IMPORT_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['startImport', 'startDistrictImport']);
 /** Methods that start a job writing the workspace: refused up front when it is open read-only. */
-const WRITE_JOB_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['startImport', 'startDistrictImport', 'runAnalysis', 'startJob']);
+const WRITE_JOB_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['startImport', 'startDistrictImport', 'runAnalysis', 'startJob', 'importPlaces']);
 
 export interface BackendOptions extends OpenOptions {
   /** Prints briefing pages to PDF (the Electron host passes Electron's own); headless system Chromium when absent. */
@@ -496,6 +497,7 @@ export class Backend {
       ...mapApi(this),
       ...briefingApi(this),
       ...territoryApi(this),
+      ...placesApi(this),
     } as Partial<Record<MethodName, AnyMethod>>;
   }
 

@@ -33,6 +33,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   districts: () => import('./commands/districts'),
   stats: () => import('./commands/stats'),
   briefing: () => import('./commands/briefing'),
+  places: () => import('./commands/places'),
 };
 
 async function help(): Promise<string> {

@@ -30,6 +30,7 @@ import { Timeline, type PlayMode } from './components/Timeline';
 import { Legends } from './components/Legends';
 import { DrillDownPanel, type DrillSelection } from './components/DrillDownPanel';
 import { BasemapDialog } from './components/BasemapDialog';
+import { PlacesDialog } from './components/PlacesDialog';
 import { HelpDialog } from './components/HelpDialog';
 import { ImportView } from './import/ImportView';
 import { DistrictsView } from './districts/DistrictsView';
@@ -85,7 +86,8 @@ export function App({ switcher }: AppProps = {}) {
   const [highlightIds, setHighlightIds] = useState<number[]>([]);
   const [drill, setDrill] = useState<{ sel: DrillSelection; mask: Uint8Array } | null>(null);
   const [basemaps, setBasemaps] = useState<BasemapEntry[]>([]);
-  const [dialog, setDialog] = useState<'help' | 'basemaps' | null>(null);
+  const [dialog, setDialog] = useState<'help' | 'basemaps' | 'places' | null>(null);
+  const [placesGeo, setPlacesGeo] = useState<{ streets: FeatureCollectionOut; places: FeatureCollectionOut } | null>(null);
   const [analysis, setAnalysis] = useState<AnalysisView[]>([]);
   const [analysisOpen, setAnalysisOpen] = useState(false);
   const [mapInstance, setMapInstance] = useState<MapLibreMap | null>(null);
@@ -113,6 +115,7 @@ export function App({ switcher }: AppProps = {}) {
   const settingsAppliedRef = useRef(false);
   const load = useCallback(async () => {
     try {
+      void client.api.getPlacesGeoJson({}).then((g) => setPlacesGeo(g as never)).catch(() => setPlacesGeo(null));
       const [info, bytes, districts, districtsGeo, savedFilter, savedLayers, savedLayout, territory] = await Promise.all([
         client.api.getWorkspaceInfo({}),
         client.api.getReportColumns({}),
@@ -503,6 +506,8 @@ export function App({ switcher }: AppProps = {}) {
               districts={data?.districtsGeo ?? null}
               territory={territoryGeo}
               showTerritory={layers.territory.visible}
+              places={placesGeo}
+              showPlaces={layers.places.visible}
               showDistricts={layers.districts.visible}
               showBoundaries={layers.boundaries.visible}
               fitBounds={fitBounds}
@@ -532,7 +537,8 @@ export function App({ switcher }: AppProps = {}) {
               )}
             </div>
             {layout.layersOpen && (
-              <LayerPanel config={layers} onChange={setLayers} basemaps={basemaps} onOpenBasemaps={() => setDialog('basemaps')} analysisCount={analysis.length} heatDensityMax={prep?.refDensity ?? 100} hexMax={hexRef} onExportPng={mapInstance ? exportPng : undefined} hasTerritory={(data?.territory?.parts.length ?? 0) > 0} />
+              <LayerPanel config={layers} onChange={setLayers} basemaps={basemaps} onOpenBasemaps={() => setDialog('basemaps')} analysisCount={analysis.length} heatDensityMax={prep?.refDensity ?? 100} hexMax={hexRef} onExportPng={mapInstance ? exportPng : undefined} hasTerritory={(data?.territory?.parts.length ?? 0) > 0}
+                placesCount={placesGeo ? { places: placesGeo.places.features.length, streets: placesGeo.streets.features.length } : null} onOpenPlaces={() => setDialog('places')} />
             )}
             <Legends specs={legends} />
             <AnalysisPanel open={analysisOpen} onClose={() => setAnalysisOpen(false)} filter={filter} districts={data?.districts ?? []} views={analysis} onViews={setAnalysis} hover={hover} columns={cols} mask={evaluation?.mask ?? null} layerVisible={layers.analysis.visible} onHotspot={openHotspot} />
@@ -598,6 +604,7 @@ export function App({ switcher }: AppProps = {}) {
       </main>
       <StatusBar info={info ?? null} shown={shown} />
       {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
+      {dialog === 'places' && <PlacesDialog onClose={() => setDialog(null)} onChanged={() => void client.api.getPlacesGeoJson({}).then((g) => setPlacesGeo(g as never)).catch(() => undefined)} />}
       {dialog === 'basemaps' && (
         <BasemapDialog entries={basemaps} onChanged={refreshBasemaps} onClose={() => setDialog(null)} onUse={(id) => setLayers((l) => ({ ...l, basemap: { ...l.basemap, sourceId: id } }))} />
       )}

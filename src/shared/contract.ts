@@ -42,7 +42,7 @@ export type DistrictSummary = z.infer<typeof DistrictSummarySchema>;
 export const BasemapLayer = z.enum(['powiaty', 'wojewodztwa', 'places']);
 
 /** Every kind of long job. Features start their jobs with their own `start…` methods; getJob/cancelJob/listJobs serve all. */
-export const JobKind = z.enum(['demo', 'import', 'districts', 'analysis', 'briefing']);
+export const JobKind = z.enum(['demo', 'import', 'districts', 'analysis', 'briefing', 'places']);
 export const JobRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('demo'), seed: z.number().int().min(0).max(2 ** 31).optional(), reports: z.number().int().min(100).max(200_000).optional() }).strict(),
 ]);
@@ -58,6 +58,8 @@ export const JobStateSchema = z.object({
   startedAt: z.number(),
   finishedAt: z.number().nullable(),
   error: z.string().nullable(),
+  /** The failure as a message code with parameters (when the job's error carried one), for the user's language. */
+  errorMsg: z.object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() }).nullable().optional(),
   result: z.unknown().nullable(),
 });
 export type JobState = z.infer<typeof JobStateSchema>;
@@ -72,6 +74,7 @@ import { mapMethods } from './contract/map';
 import { briefingMethods } from './contract/briefing';
 import { territoryMethods } from './contract/territory';
 import { workspaceMethods } from './contract/workspace';
+import { placesMethods } from './contract/places';
 
 export type { MethodDef };
 
@@ -101,6 +104,7 @@ export const contract = {
   ...mapMethods,
   ...briefingMethods,
   ...territoryMethods,
+  ...placesMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

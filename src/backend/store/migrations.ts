@@ -162,6 +162,37 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   UPDATE imports SET provenance_kind = 'demo' WHERE source_kind = 'demo';
   `,
+  // 6: where things are (issue 13): named places and street centrelines the user imports, as layers. Places keep
+  // their table (the demo writes it); streets are polylines in EPSG:2180 (Float64 x,y pairs, little-endian) with
+  // their WGS84 GeoJSON for the map. The nearest-street index is built in memory (flatbush) on first use.
+  `
+  CREATE TABLE place_layers (
+    id            INTEGER PRIMARY KEY,
+    file_name     TEXT NOT NULL,
+    file_hash     TEXT,
+    format        TEXT NOT NULL,            -- 'geojson' | 'csv'
+    crs           TEXT NOT NULL,            -- 'EPSG:4326' | 'EPSG:2180' (as read; stored geometry is normalised)
+    name_field    TEXT NOT NULL,
+    imported_at   INTEGER NOT NULL,         -- UTC ms
+    places        INTEGER NOT NULL DEFAULT 0,
+    streets       INTEGER NOT NULL DEFAULT 0,
+    rejected      INTEGER NOT NULL DEFAULT 0,
+    min_lon REAL, min_lat REAL, max_lon REAL, max_lat REAL
+  );
+  -- 'demo' (written by the demo generator) | 'import' (a file the user imported, see layer_id)
+  ALTER TABLE places ADD COLUMN source TEXT NOT NULL DEFAULT 'demo';
+  ALTER TABLE places ADD COLUMN layer_id INTEGER REFERENCES place_layers(id) ON DELETE CASCADE;
+  CREATE INDEX places_layer ON places(layer_id);
+  CREATE TABLE streets (
+    id            INTEGER PRIMARY KEY,
+    layer_id      INTEGER NOT NULL REFERENCES place_layers(id) ON DELETE CASCADE,
+    name          TEXT NOT NULL,
+    xy            BLOB NOT NULL,            -- EPSG:2180 vertices, Float64 LE x0,y0,x1,y1,… (one LineString part)
+    geometry_json TEXT NOT NULL,            -- the same line as a GeoJSON LineString, WGS84
+    min_x REAL NOT NULL, min_y REAL NOT NULL, max_x REAL NOT NULL, max_y REAL NOT NULL
+  );
+  CREATE INDEX streets_layer ON streets(layer_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

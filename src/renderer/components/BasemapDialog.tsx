@@ -2,12 +2,14 @@ import { useState } from 'react';
 import type { BasemapEntry, BasemapSourceInput } from '../../shared/contract/map';
 import { getClient } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { BASEMAP_PRESETS, type BasemapPreset } from '../../shared/basemapPresets';
+import { detectVectorSchema } from '../map/vectorStyles';
 
 type Kind = BasemapSourceInput['kind'];
 
 /** Configure basemap sources (online XYZ/WMTS, local .mbtiles/.pmtiles). Tiles always come through the backend. */
 export function BasemapDialog({ entries, onChanged, onClose, onUse }: { entries: BasemapEntry[]; onChanged(): void; onClose(): void; onUse(id: string): void }) {
-  const { t } = useI18n();
+  const { t, tm } = useI18n();
   const [kind, setKind] = useState<Kind>('xyz');
   const [name, setName] = useState('');
   const [id, setId] = useState('');
@@ -30,6 +32,19 @@ export function BasemapDialog({ entries, onChanged, onClose, onUse }: { entries:
     }
   };
 
+  // A preset is switched on by saving it as a source (nothing is fetched before that) and using it.
+  const switchOn = async (p: BasemapPreset) => {
+    setError(null);
+    try {
+      const entry = await getClient().api.saveBasemapSource({ ...p.source, name: tm(p.nameCode) });
+      onChanged();
+      if (entry.info) onUse(entry.source.id);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const saved = new Set(entries.map((e) => e.source.id));
+
   return (
     <div className="modal-backdrop" onClick={onClose}>
       <div className="modal wide" role="dialog" aria-label={t('basemapSources')} data-testid="basemap-dialog" onClick={(e) => e.stopPropagation()}>
@@ -43,7 +58,10 @@ export function BasemapDialog({ entries, onChanged, onClose, onUse }: { entries:
             {entries.map((e) => (
               <tr key={e.source.id}>
                 <td>{e.source.name}</td>
-                <td className="muted">{e.source.kind}{e.info ? ` · ${e.info.type} ${e.info.format} · z${e.info.minzoom}–${e.info.maxzoom}` : ''}</td>
+                <td className="muted" data-testid="basemap-entry-info">
+                  {e.source.kind}{e.info ? ` · ${e.info.type} ${e.info.format} · z${e.info.minzoom}–${e.info.maxzoom}` : ''}
+                  {e.info ? ` · ${tm('basemap.schema', { schema: e.info.type === 'raster' ? 'raster' : detectVectorSchema(e.info.vectorLayers) })}` : ''}
+                </td>
                 <td className="error-text">{e.error}</td>
                 <td>
                   <button disabled={!e.info} onClick={() => onUse(e.source.id)}>{t('basemapUse')}</button>{' '}
@@ -53,6 +71,23 @@ export function BasemapDialog({ entries, onChanged, onClose, onUse }: { entries:
             ))}
           </tbody>
         </table>
+        <h4>{tm('basemap.presets.title')}</h4>
+        <p className="muted small">{tm('basemap.presets.note')}</p>
+        <table className="sources" data-testid="basemap-presets">
+          <tbody>
+            {BASEMAP_PRESETS.map((p) => (
+              <tr key={p.id} data-testid={`preset-${p.id}`}>
+                <td>{tm(p.nameCode)}<div className="muted small">{tm(p.noteCode)}</div><div className="muted small">{p.source.attribution}</div></td>
+                <td>
+                  {saved.has(p.source.id)
+                    ? <span className="muted">{tm('basemap.presets.saved')}</span>
+                    : <button data-testid={`preset-on-${p.id}`} onClick={() => void switchOn(p)}>{tm('basemap.presets.on')}</button>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="muted small">{tm('basemap.presets.topoMissing')}</p>
         <h4>{t('basemapAdd')}</h4>
         <div className="form">
           <label>

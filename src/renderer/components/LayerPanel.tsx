@@ -15,10 +15,13 @@ interface Props {
   hexMax: number;
   /** Save the current map view as PNG at a DPI (absent: no map to export). */
   onExportPng?: (dpi: number) => Promise<void>;
+  /** Named places and street lines in the workspace (imported and demo). */
+  placesCount?: { places: number; streets: number } | null;
+  onOpenPlaces?: () => void;
 }
 
 /** Layer toggles and styling; the configuration is workspace data (setting map.layers). */
-export function LayerPanel({ config, onChange, basemaps, onOpenBasemaps, analysisCount, heatDensityMax, hexMax, onExportPng, hasTerritory }: Props) {
+export function LayerPanel({ config, onChange, basemaps, onOpenBasemaps, analysisCount, heatDensityMax, hexMax, onExportPng, hasTerritory, placesCount, onOpenPlaces }: Props) {
   const [dpi, setDpi] = useState(150);
   const [exporting, setExporting] = useState(false);
   const { t, tm } = useI18n();
@@ -105,6 +108,14 @@ export function LayerPanel({ config, onChange, basemaps, onOpenBasemaps, analysi
         {t('layerAnalysis')}
       </label>
       {config.analysis.visible && analysisCount === 0 && <div className="layer-opts muted small">{t('analysisNone')}</div>}
+      <label className="check">
+        <input type="checkbox" data-testid="layer-places" checked={config.places.visible} onChange={(e) => patch('places', { visible: e.target.checked })} />
+        {tm('places.ui.layer')}
+      </label>
+      <div className="layer-opts">
+        {placesCount && <div className="muted small" data-testid="places-count">{tm('places.ui.summary', placesCount)}</div>}
+        {onOpenPlaces && <button className="link" data-testid="open-places" onClick={onOpenPlaces}>{tm('places.ui.import')}</button>}
+      </div>
       <div className="panel-sub">{t('basemap')}</div>
       <select data-testid="basemap-select" value={config.basemap.sourceId ?? ''} onChange={(e) => patch('basemap', { sourceId: e.target.value || null })}>
         <option value="">{t('basemapOffline')}</option>

@@ -12,6 +12,9 @@ import { perf } from '../perf';
 
 setWorkerUrl(workerUrl);
 
+/** MapLibre layers of the named streets and places (basemapStyle.ts), toggled together. */
+const PLACE_LAYERS = ['streets-casing', 'streets-line', 'places-circle', 'streets-label', 'places-label'];
+
 export interface MapClick {
   /** Deck object under the pointer (points, hexagons, analysis cells). */
   pick: PickingInfo | null;
@@ -26,6 +29,9 @@ export interface MapViewProps {
   /** The command's territory outline (WGS84 parts), null when none. */
   territory?: FeatureCollectionOut | null;
   showTerritory?: boolean;
+  /** Named streets (lines) and places (points) with their names as labels; null while not loaded. */
+  places?: { streets: FeatureCollectionOut; places: FeatureCollectionOut } | null;
+  showPlaces?: boolean;
   showDistricts: boolean;
   showBoundaries: boolean;
   fitBounds: LngLatBoundsLike | null;
@@ -130,9 +136,11 @@ export function MapView(props: MapViewProps) {
     set('powiaty', props.boundaries.powiaty);
     set('districts', props.districts);
     set('territory', props.territory ?? { type: 'FeatureCollection', features: [] });
+    set('streets', props.places?.streets ?? { type: 'FeatureCollection', features: [] });
+    set('places', props.places?.places ?? { type: 'FeatureCollection', features: [] });
     dataSetRef.current = props.districts != null && props.boundaries.powiaty != null;
     if (dataSetRef.current) map.triggerRepaint();
-  }, [loaded, props.boundaries, props.districts, props.territory]);
+  }, [loaded, props.boundaries, props.districts, props.territory, props.places]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -141,7 +149,8 @@ export function MapView(props: MapViewProps) {
     for (const id of ['districts-fill', 'districts-line']) map.setLayoutProperty(id, 'visibility', vis(props.showDistricts));
     for (const id of ['powiaty-line', 'wojewodztwa-line']) map.setLayoutProperty(id, 'visibility', vis(props.showBoundaries));
     map.setLayoutProperty('territory-line', 'visibility', vis(props.showTerritory !== false));
-  }, [loaded, props.showDistricts, props.showBoundaries, props.showTerritory]);
+    for (const id of PLACE_LAYERS) map.setLayoutProperty(id, 'visibility', vis(props.showPlaces !== false));
+  }, [loaded, props.showDistricts, props.showBoundaries, props.showTerritory, props.showPlaces]);
 
   // Basemap source served through the backend (rejon:// protocol), between the land fill and the lines.
   const basemapKey = props.basemap ? `${props.basemap.entry.source.id}:${JSON.stringify(props.basemap.entry.info)}:${props.basemap.opacity}` : '';
@@ -155,6 +164,8 @@ export function MapView(props: MapViewProps) {
     if (!parts) return;
     map.addSource(BASEMAP_SOURCE, parts.source);
     for (const l of parts.layers) map.addLayer(l, 'powiaty-line');
+    // the archive's street names and place labels above every line, under the workspace's own labels
+    for (const l of parts.labels) map.addLayer(l, 'streets-label');
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loaded, basemapKey]);
 

@@ -5,6 +5,7 @@
 import { addProtocol, type StyleSpecification, type LayerSpecification, type SourceSpecification } from 'maplibre-gl';
 import type { Client } from '../api/client';
 import type { BasemapEntry } from '../../shared/contract/map';
+import { vectorArchiveStyle, type VectorSchema } from './vectorStyles';
 
 /** 1×1 transparent PNG for raster tiles the source does not have (keeps MapLibre from logging decode errors). */
 const EMPTY_PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
@@ -27,8 +28,15 @@ export function registerBasemapProtocol(client: Client): void {
 
 export const BASEMAP_SOURCE = 'basemap';
 
-/** Source and layers for a configured basemap; inserted between the background fill and the boundary lines. */
-export function basemapStyleParts(entry: BasemapEntry, opacity: number): { source: SourceSpecification; layers: LayerSpecification[] } | null {
+/**
+ * Source and layers for a configured basemap. `layers` go between the land fill and the boundary lines; `labels`
+ * (street names, places of a vector archive) on top of every line. Vector archives get a street-map style for
+ * their schema (OpenMapTiles, Protomaps) or a neutral generic one (./vectorStyles).
+ */
+export function basemapStyleParts(
+  entry: BasemapEntry,
+  opacity: number,
+): { source: SourceSpecification; layers: LayerSpecification[]; labels: LayerSpecification[]; schema: VectorSchema | 'raster' } | null {
   const info = entry.info;
   if (!info) return null;
   const tiles = [`rejon://tiles/${entry.source.id}/{z}/{x}/{y}`];
@@ -38,33 +46,12 @@ export function basemapStyleParts(entry: BasemapEntry, opacity: number): { sourc
     return {
       source: { type: 'raster', tileSize: info.tileSize, ...common },
       layers: [{ id: 'basemap-raster', type: 'raster', source: BASEMAP_SOURCE, paint: { 'raster-opacity': opacity } }],
+      labels: [],
+      schema: 'raster',
     };
   }
-  // Vector archive without a style of its own: a neutral generic style per vector layer.
-  const layers: LayerSpecification[] = [];
-  for (const vl of info.vectorLayers.slice(0, 40)) {
-    const road = /road|street|transport|highway|ulic/i.test(vl.id);
-    const water = /water|river|wod/i.test(vl.id);
-    layers.push(
-      {
-        id: `basemap-${vl.id}-fill`, type: 'fill', source: BASEMAP_SOURCE, 'source-layer': vl.id,
-        filter: ['==', ['geometry-type'], 'Polygon'],
-        paint: { 'fill-color': water ? '#b9d3e8' : '#e4e2da', 'fill-opacity': 0.6 * opacity },
-      },
-      {
-        id: `basemap-${vl.id}-line`, type: 'line', source: BASEMAP_SOURCE, 'source-layer': vl.id,
-        filter: ['==', ['geometry-type'], 'LineString'],
-        paint: { 'line-color': road ? '#ffffff' : water ? '#8fb5d6' : '#c2beb2', 'line-width': road ? ['interpolate', ['linear'], ['zoom'], 10, 0.6, 16, 5] : 0.8, 'line-opacity': opacity },
-      },
-    );
-    if (road)
-      layers.unshift({
-        id: `basemap-${vl.id}-casing`, type: 'line', source: BASEMAP_SOURCE, 'source-layer': vl.id,
-        filter: ['==', ['geometry-type'], 'LineString'],
-        paint: { 'line-color': '#b8b2a2', 'line-width': ['interpolate', ['linear'], ['zoom'], 10, 1.2, 16, 7], 'line-opacity': opacity },
-      });
-  }
-  return { source: { type: 'vector', ...common }, layers };
+  const style = vectorArchiveStyle(BASEMAP_SOURCE, info.vectorLayers, opacity);
+  return { source: { type: 'vector', ...common }, layers: style.layers, labels: style.labels, schema: style.schema };
 }
 
 export type { StyleSpecification };

@@ -10,6 +10,8 @@ export interface LayerConfig {
   /** Outline of the command's territory (drawn only when the workspace has one). */
   territory: { visible: boolean };
   analysis: { visible: boolean; opacity: number };
+  /** Named streets and places (imported layers, the demo's places): lines, dots and labels. */
+  places: { visible: boolean };
   basemap: { sourceId: string | null; opacity: number };
 }
 
@@ -21,6 +23,7 @@ export const DEFAULT_LAYERS: LayerConfig = {
   boundaries: { visible: true },
   territory: { visible: true },
   analysis: { visible: true, opacity: 0.8 },
+  places: { visible: true },
   basemap: { sourceId: null, opacity: 1 },
 };
 
@@ -41,6 +44,7 @@ export function normalizeLayers(raw: unknown): LayerConfig {
     boundaries: { visible: bool(b.visible, true) },
     territory: { visible: bool((r.territory ?? {}).visible, true) },
     analysis: { visible: bool(a.visible, true), opacity: clamp(a.opacity, 0.1, 1, d.analysis.opacity) },
+    places: { visible: bool((r.places ?? {}).visible, true) },
     basemap: { sourceId: typeof bm.sourceId === 'string' && /^[a-z0-9][a-z0-9_-]{0,39}$/.test(bm.sourceId) ? bm.sourceId : null, opacity: clamp(bm.opacity, 0.1, 1, 1) },
   };
 }

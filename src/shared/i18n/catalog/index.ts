@@ -8,6 +8,7 @@ import desktop from './desktop';
 import publicMode from './publicMode';
 import workspace from './workspace';
 import hotspots from './hotspots';
+import places from './places';
 
 export interface FeatureCatalog {
   pl: Record<string, string>;
@@ -21,4 +22,5 @@ export const CATALOGS: Record<string, FeatureCatalog> = {
   publicMode,
   workspace,
   hotspots,
+  places,
 };
