@@ -13,7 +13,6 @@ import { readReportColumns, reportStats } from './store/reports';
 import { districtCount, districtReportCounts, districtsToGeoJson, listDistrictRows } from './store/districts';
 import { readResourceJson } from './resources';
 import { labelPoint } from './store/districts';
-import { UploadStore } from './import/uploads';
 import { defaultDataDir, demoWorkspacePath, RecentList } from './appData';
 import { browse, isInsideRoots, resolvedRoots, type BrowseRoot } from './workspace/browse';
 import { copyWorkspaceFile, createWorkspaceFile, writeWorkspaceFile } from './workspace/files';
@@ -27,6 +26,8 @@ import { territoryApi } from './api/territoryApi';
 import type { Printer } from './briefing/printer';
 import { workspaceApi } from './api/workspaceApi';
 import { noneOpenError, workspaceRejonError } from './workspace/errors';
+import { UploadStore, type UploadLimits } from './import/uploads';
+import { FileGrantStore } from './security/grants';
 
 export { noneOpenError, workspaceRejonError };
 
@@ -57,6 +58,14 @@ export interface BackendOptions extends OpenOptions {
   confinePaths?: boolean;
   /** Workspace files that may be opened wherever they are (named on the command line). */
   allowFiles?: string[];
+  /**
+   * Accept `{ source: { path } }` in import and district methods. ONLY for the CLI, which calls the backend in
+   * process as the user who typed the path. Transports (HTTP, Electron IPC) must leave it off: their callers pass
+   * uploads or desktop file grants (src/backend/security/grants.ts).
+   */
+  trustedPaths?: boolean;
+  /** Limits of staged uploads (tests lower them). */
+  uploadLimits?: Partial<UploadLimits>;
 }
 
 /** The open workspace and what belongs to it alone (its API closures, closers). */
@@ -86,8 +95,6 @@ class OpenedWorkspace {
  */
 export class Backend {
   readonly jobs: JobManager;
-  /** Files the browser sends in chunks, staged until imported; removed when the workspace closes. */
-  readonly uploads = new UploadStore();
   readonly dataDir: string;
   readonly recent: RecentList;
   readonly api: RejonApi;
@@ -96,6 +103,10 @@ export class Backend {
   private lifecycle: Promise<unknown> = Promise.resolve();
   private listeners = new Set<(e: RejonEvent) => void>();
   private closers: (() => void | Promise<void>)[] = [];
+  /** Files staged by uploadChunk (browser mode, drops) until imported; all removed when the workspace closes. */
+  readonly uploads: UploadStore;
+  /** Files the user chose in the desktop's file dialog, by grant token (issued through the backend host). */
+  readonly fileGrants = new FileGrantStore();
 
   /**
    * @param workspacePath open this workspace right away (synchronously; errors throw WorkspaceError), or none.
@@ -107,6 +118,7 @@ export class Backend {
     this.jobs = new JobManager(() => this.ws);
     this.dataDir = path.resolve(options.dataDir ?? defaultDataDir());
     this.recent = new RecentList(this.dataDir);
+    this.uploads = new UploadStore({ limits: options.uploadLimits });
     this.jobs.onChange((job) => this.emit({ type: 'job', job }));
     this.api = this.createApi();
     if (workspacePath != null) {
@@ -164,6 +176,7 @@ export class Backend {
     await this.jobs.shutdown();
     await this.serialized(() => this.detach());
     this.uploads.dispose();
+    this.fileGrants.clear();
     for (const fn of this.closers) {
       try {
         await fn();

@@ -191,7 +191,7 @@ export async function* batchSource(job: BatchJob): AsyncGenerator<RowBatch, void
     return;
   }
   const worker = startWorker('importWorker');
-  const queue: ({ type: 'batch'; batch: RowBatch } | { type: 'end' } | { type: 'error'; message: string })[] = [];
+  const queue: ({ type: 'batch'; batch: RowBatch } | { type: 'end' } | { type: 'error'; message: string; msg?: Msg })[] = [];
   let notify: (() => void) | null = null;
   const push = (m: (typeof queue)[number]) => {
     queue.push(m);
@@ -207,7 +207,7 @@ export async function* batchSource(job: BatchJob): AsyncGenerator<RowBatch, void
       while (queue.length === 0) await new Promise<void>((r) => (notify = r));
       const m = queue.shift()!;
       if (m.type === 'end') return;
-      if (m.type === 'error') throw new ImportError(m.message);
+      if (m.type === 'error') throw new ImportError(m.message, m.msg);
       worker.postMessage({ type: 'ack' });
       yield m.batch;
     }
@@ -229,7 +229,7 @@ export function tuneImportConnection(db: Db): void {
 }
 
 function wrapFileError(e: unknown): never {
-  if (e instanceof ImportFileError) throw new ImportError(e.message);
+  if (e instanceof ImportFileError) throw new ImportError(e.message, e.msg);
   throw e;
 }
 

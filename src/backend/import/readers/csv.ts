@@ -20,7 +20,8 @@ import {
   type RawRecord,
   type RawRow,
 } from '../../../core/import';
-import { ImportFileError, rowsOf, uniqueHeaders, type ReaderOptions, type TableReader } from './types';
+import { msg } from '../../../core/message';
+import { ImportFileError, rowsOf, unreadable, uniqueHeaders, type ReaderOptions, type TableReader } from './types';
 
 const CHUNK = 1 << 20;
 const HEAD = 256 * 1024;
@@ -58,8 +59,9 @@ function isEmptyRecord(arr: string[]): boolean {
 
 export async function openCsvReader(file: string, options: ReaderOptions = {}): Promise<TableReader> {
   const fileName = basename(file);
-  let fh: FileHandle | null = await open(file, 'r');
+  let fh: FileHandle | null = null;
   try {
+    fh = await open(file, 'r');
     const { size } = await fh.stat();
     if (size === 0) throw new ImportFileError(file, 'empty', 'the file is empty');
     const head = Buffer.alloc(Math.min(HEAD, size));
@@ -91,7 +93,10 @@ export async function openCsvReader(file: string, options: ReaderOptions = {}): 
     const headers = uniqueHeaders(rawHeader, (i) => `Column ${i + 1}`);
     if (rawHeader.every((h) => !h.trim())) throw new ImportFileError(file, 'no-columns', 'the header row is empty');
     if (headers.length < 2) {
-      throw new ImportFileError(file, 'no-columns', `only one column found (delimiter "${delimiter === '\t' ? 'TAB' : delimiter}"); not a table, or an unusual delimiter`);
+      const shown = delimiter === '\t' ? 'TAB' : delimiter;
+      throw new ImportFileError(file, 'no-columns', `only one column found (delimiter "${shown}"); not a table, or an unusual delimiter`, {
+        msg: msg('security.file.oneColumn', { file: fileName, delimiter: shown }),
+      });
     }
 
     let consumed = 0;
@@ -113,7 +118,12 @@ export async function openCsvReader(file: string, options: ReaderOptions = {}): 
       let recordIdx = 0; // 0-based index of the record in the file (after a sep= line)
       let out: RawRow[] = [];
       for (;;) {
-        const { bytesRead } = await h.read(buf, 0, CHUNK, pos);
+        let bytesRead: number;
+        try {
+          ({ bytesRead } = await h.read(buf, 0, CHUNK, pos));
+        } catch (e) {
+          throw unreadable(file, e);
+        }
         pos += bytesRead;
         consumed = pos;
         const eof = bytesRead === 0 || pos >= size;
@@ -123,7 +133,10 @@ export async function openCsvReader(file: string, options: ReaderOptions = {}): 
         const res = parser.parse(text, 0, !eof) as PapaResult;
         partial = eof ? '' : text.substring(res.meta.cursor);
         if (partial.length > MAX_RECORD_CHARS) {
-          throw new ImportFileError(file, 'unterminated-quote', `row ${recordIdx + res.data.length + 1}: a quoted field is never closed (more than 16 MB without a closing quote)`);
+          const row = recordIdx + res.data.length + 1;
+          throw new ImportFileError(file, 'unterminated-quote', `row ${row}: a quoted field is never closed (more than 16 MB without a closing quote)`, {
+            msg: msg('security.file.unterminatedQuote', { file: fileName, row }),
+          });
         }
         const data = res.data;
         let quoteIssue: Set<number> | null = null;
@@ -170,7 +183,6 @@ export async function openCsvReader(file: string, options: ReaderOptions = {}): 
     const h = fh;
     fh = null;
     if (h) await h.close().catch(() => undefined);
-    if (e instanceof ImportFileError) throw e;
-    throw new ImportFileError(file, 'read-failed', e instanceof Error ? e.message : String(e), { cause: e });
+    throw unreadable(file, e);
   }
 }

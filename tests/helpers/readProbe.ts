@@ -1,0 +1,31 @@
+/**
+ * Child-process probe for resource tests: reads one file with a Rejon reader and prints one JSON line with the
+ * outcome and the process's peak resident memory (VmHWM), so a test can assert that a hostile file is refused
+ * with a named limit AND that refusing it did not take the memory first.
+ *
+ *   node --import tsx tests/helpers/readProbe.ts district|import FILE
+ */
+import fs from 'node:fs';
+
+const [kind, file, root = '../..'] = process.argv.slice(2);
+const hwmMb = () => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
+const out: Record<string, unknown> = { kind };
+try {
+  if (kind === 'district') {
+    const { readDistrictFile } = await import(`${root}/src/backend/districts/readers/index.ts`);
+    const r = await readDistrictFile(file);
+    out.ok = true;
+    out.features = r.features.length;
+  } else {
+    const { inspectFile } = await import(`${root}/src/backend/import/readers/index.ts`);
+    const r = await inspectFile(file, {}, 20);
+    out.ok = true;
+    out.rows = r.sample.length;
+  }
+} catch (e) {
+  out.ok = false;
+  out.error = e instanceof Error ? e.message : String(e);
+  out.msg = (e as { msg?: unknown }).msg ?? null;
+}
+out.vmHwmMb = Math.round(hwmMb());
+console.log(JSON.stringify(out));
