@@ -146,7 +146,10 @@ export type RejonEvent =
 
 /** Error shape on the wire. */
 export interface WireError {
-  /** 'unavailable': the backend process is not running (crashed, restarting, closed): the call never ran or was cut off. */
+  /**
+   * 'unavailable': the backend process is not running (crashed, restarting, closed): the call never ran or was cut
+   * off; or a remote service the backend asked (a tile server) did not answer (HTTP 503, src/backend/map/tileFetch.ts).
+   */
   code: 'bad-request' | 'not-found' | 'workspace' | 'internal' | 'unauthorized' | 'cancelled' | 'unavailable';
   /** English text for logs and developers; front ends show `msg` translated when it is present. */
   message: string;

@@ -46,6 +46,7 @@ export default {
     'security.limit.jsonDepth': 'Dane są zagnieżdżone głębiej niż {max} poziomów.',
     'security.limit.tooDeep': 'Dane są zagnieżdżone zbyt głęboko.',
     'security.limit.features': 'Plik zawiera za dużo obiektów: limit to {max}.',
+    'security.tile.noAnswer': 'Serwer podkładu mapy „{name}” nie odpowiedział.',
   },
   en: {
     'security.path.notAllowed': 'Choose the file in the file dialog or drop it on the window.',
@@ -89,5 +90,6 @@ export default {
     'security.limit.jsonDepth': 'The data is nested deeper than {max} levels.',
     'security.limit.tooDeep': 'The data is nested too deeply.',
     'security.limit.features': 'The file holds too many features: the limit is {max}.',
+    'security.tile.noAnswer': 'The tile server of "{name}" did not answer.',
   },
 };
