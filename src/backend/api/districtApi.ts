@@ -1,6 +1,8 @@
 import { RejonError, type RejonApi } from '../../shared/contract';
 import type { districtMethods } from '../../shared/contract/districts';
 import type { Backend } from '../backend';
+import { workspaceReadOnly } from './dispatch';
+import { isReadonlyDb } from '../store/workspace';
 import {
   deleteDistrict, districtStats, DistrictOpError, importDistricts, inspectDistrictFile, listOutsideReports, mergeDistricts, renameDistrict,
   saveDistrict, splitDistrict, validateWorkspaceDistricts,
@@ -36,6 +38,7 @@ export function districtApi(backend: Backend): Pick<RejonApi, Methods> {
       }),
 
     startDistrictImport: async ({ source, nameField, officerField, unitField, mode, kind }) => {
+      if (isReadonlyDb(backend.db)) throw workspaceReadOnly();
       const { file, release } = resolveImportSource(backend, source, true);
       const job = backend.jobs.start('districts', async (ctx) => {
         const result = await importDistricts(db, file, { nameField, officerField, unitField, mode: mode ?? 'replace', kind }, ctx);

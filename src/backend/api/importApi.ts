@@ -4,6 +4,8 @@ import type { Backend } from '../backend';
 import { analyzeForImport, importFile, ImportError, resolveMapping } from '../import/importFile';
 import { readingPreviews } from '../import/coordinateContext';
 import { getTerritory } from '../store/territory';
+import { workspaceReadOnly } from './dispatch';
+import { isReadonlyDb } from '../store/workspace';
 import { inspectFile, ImportFileError } from '../import/readers';
 import { buildVoivodeshipIndex, type FileCoordinateKind, type PolygonFeatureCollection } from '../../core/import';
 import { readResourceJson } from '../resources';
@@ -66,6 +68,7 @@ export function importApi(backend: Backend): Pick<RejonApi, Methods> {
     },
 
     startImport: async ({ source, mapping, options, presetName, savePresetAs, provenance }) => {
+      if (isReadonlyDb(backend.db)) throw workspaceReadOnly();
       const { file, name, release } = resolveImportSource(backend, source, true);
       const job = backend.jobs.start('import', async (ctx) => {
         const summary = await importFile(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobState } from '../../shared/contract';
+import { isReadonlyError, READ_ONLY_TEXT } from '../store/workspace';
 
 export interface JobContext {
   signal: AbortSignal;
@@ -80,7 +81,7 @@ export class JobManager {
           state.message = 'cancelled';
         } else {
           state.state = 'failed';
-          state.error = err.message;
+          state.error = isReadonlyError(err) ? READ_ONLY_TEXT : err.message;
         }
       } finally {
         state.finishedAt = Date.now();

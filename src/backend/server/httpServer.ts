@@ -60,6 +60,17 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The real path of `file` when it lies inside the real `root` (symlinks resolved), else null. */
+function insideRealRoot(root: string, file: string): string | null {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return null;
+  }
+  return real === root || real.startsWith(root + path.sep) ? real : null;
+}
+
 /**
  * Browser mode: the same API contract over loopback HTTP. Bound to 127.0.0.1 only, every API call
  * needs the per-run bearer token, the Host header must be the loopback address (DNS rebinding),
@@ -68,6 +79,7 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 export async function startHttpServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const { backend, staticDir } = opts;
+  const staticRoot = fs.realpathSync(staticDir);
   const sseClients = new Set<http.ServerResponse>();
   const unsubscribe = backend.onEvent((e: RejonEvent) => {
     const line = `data: ${JSON.stringify(e)}\n\n`;
@@ -147,6 +159,13 @@ export async function startHttpServer(opts: ServeOptions): Promise<RunningServer
         }
         target = path.join(staticDir, 'index.html');
       }
+      // A symlink (or a linked folder) inside the static folder must not lead out of it.
+      const real = insideRealRoot(staticRoot, target);
+      if (!real) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
+      target = real;
       const type = CONTENT_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
       const headers: Record<string, string | number> = {
         'content-type': type,

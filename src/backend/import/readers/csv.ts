@@ -52,6 +52,12 @@ export function recordFactory(headers: readonly string[]): (arr: string[]) => Ra
   }
 }
 
+/** Header of the first field holding U+FFFD (a byte that did not decode), or undefined. */
+function undecodableColumn(arr: string[], headers: readonly string[]): string | null | undefined {
+  for (let i = 0; i < arr.length; i++) if (arr[i].indexOf('\uFFFD') !== -1) return headers[i] ?? null;
+  return undefined;
+}
+
 function isEmptyRecord(arr: string[]): boolean {
   for (let i = 0; i < arr.length; i++) if (arr[i].length !== 0) return false;
   return true;
@@ -139,6 +145,9 @@ export async function openCsvReader(file: string, options: ReaderOptions = {}): 
           });
         }
         const data = res.data;
+        // Bytes that did not decode in a UTF encoding became U+FFFD: such rows are quarantined with the reason,
+        // never imported garbled (single-byte code pages decode every byte, so only UTF is checked).
+        const undecodable = decoder.encoding.startsWith('utf') && text.indexOf('\uFFFD') !== -1;
         let quoteIssue: Set<number> | null = null;
         for (const e of res.errors) if (e.code === 'MissingQuotes' && e.row !== undefined) (quoteIssue ??= new Set()).add(e.row);
         for (let r = 0; r < data.length; r++, recordIdx++) {
@@ -146,7 +155,10 @@ export async function openCsvReader(file: string, options: ReaderOptions = {}): 
           const arr = data[r];
           if (arr.length === 1 ? arr[0].length === 0 : isEmptyRecord(arr)) continue;
           const row: RawRow = { rowNumber: recordIdx + 1, record: makeRecord(arr) };
-          if (quoteIssue !== null && quoteIssue.has(r)) {
+          const badColumn = undecodable ? undecodableColumn(arr, headers) : undefined;
+          if (badColumn !== undefined) {
+            row.issue = { column: badColumn, reason: 'invalid-encoding', message: `bytes that are not valid ${decoder.encoding.toUpperCase()} (shown as \uFFFD): the row was not imported` };
+          } else if (quoteIssue !== null && quoteIssue.has(r)) {
             row.issue = { column: null, message: 'a quoted field is never closed: the rest of the file was read into this row' };
           } else if (arr.length > nH) {
             let extra = false;

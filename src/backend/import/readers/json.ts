@@ -127,6 +127,8 @@ export async function openJsonReader(file: string, _options: ReaderOptions = {})
     const at = jsonErrorPosition(e);
     throw new ImportFileError(file, 'invalid-json', `not valid JSON${at !== null ? ` (at character ${at})` : ''}`, { cause: e });
   }
+  // Bytes that did not decode became U+FFFD: the features holding one are quarantined (see the CSV reader).
+  const undecodable = enc.encoding.startsWith('utf') && text.indexOf('\uFFFD') !== -1;
   text = null;
   const size = bytes.length;
   bytes = Buffer.alloc(0);
@@ -170,6 +172,10 @@ export async function openJsonReader(file: string, _options: ReaderOptions = {})
       if (hasId) rec[FEATURE_ID_COLUMN] = toRaw(f?.id);
       const row: RawRow = { rowNumber, record: rec };
       if (issue) row.issue = issue;
+      if (undecodable) {
+        const bad = attrHeaders.find((h) => typeof rec[h] === 'string' && (rec[h] as string).indexOf('\uFFFD') !== -1);
+        if (bad !== undefined) row.issue = { column: bad, reason: 'invalid-encoding', message: `bytes that are not valid ${enc.encoding.toUpperCase()} (shown as \uFFFD): the row was not imported` };
+      }
       out.push(row);
       if (out.length >= batchSize) { yield out; out = []; }
     }

@@ -47,6 +47,9 @@ export default {
     'security.limit.tooDeep': 'Dane są zagnieżdżone zbyt głęboko.',
     'security.limit.features': 'Plik zawiera za dużo obiektów: limit to {max}.',
     'security.tile.noAnswer': 'Serwer podkładu mapy „{name}” nie odpowiedział.',
+    'security.workspace.readOnly': 'Obszar roboczy jest otwarty tylko do odczytu: zmian nie można zapisać.',
+    'security.workspace.readOnlyBadge': 'tylko do odczytu',
+    'security.request.tooDeep': 'Pole „{field}” jest zagnieżdżone głębiej niż {max} poziomów.',
   },
   en: {
     'security.path.notAllowed': 'Choose the file in the file dialog or drop it on the window.',
@@ -91,5 +94,8 @@ export default {
     'security.limit.tooDeep': 'The data is nested too deeply.',
     'security.limit.features': 'The file holds too many features: the limit is {max}.',
     'security.tile.noAnswer': 'The tile server of "{name}" did not answer.',
+    'security.workspace.readOnly': 'The workspace is open read-only: changes cannot be saved.',
+    'security.workspace.readOnlyBadge': 'read-only',
+    'security.request.tooDeep': 'The field "{field}" is nested deeper than {max} levels.',
   },
 };
