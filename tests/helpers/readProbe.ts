@@ -4,10 +4,12 @@
  * with a named limit AND that refusing it did not take the memory first.
  *
  *   node --import tsx tests/helpers/readProbe.ts district|import FILE
+ *   node --import tsx tests/helpers/readProbe.ts importfile FILE WORKSPACE   (a whole import, as the bench does)
  */
 import fs from 'node:fs';
 
-const [kind, file, root = '../..'] = process.argv.slice(2);
+const [kind, file, arg3] = process.argv.slice(2);
+const root = '../..';
 const hwmMb = () => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
 const out: Record<string, unknown> = { kind };
 try {
@@ -16,6 +18,14 @@ try {
     const r = await readDistrictFile(file);
     out.ok = true;
     out.features = r.features.length;
+  } else if (kind === 'importfile') {
+    const { importFile } = await import(`${root}/src/backend/import/importFile.ts`);
+    const { openWorkspace } = await import(`${root}/src/backend/store/workspace.ts`);
+    openWorkspace(arg3, { create: true }).close();
+    const s = await importFile(arg3, { path: file });
+    out.ok = true;
+    out.rows = s.rows;
+    out.inserted = s.inserted;
   } else {
     const { inspectFile } = await import(`${root}/src/backend/import/readers/index.ts`);
     const r = await inspectFile(file, {}, 20);
