@@ -40,6 +40,15 @@ channel.onMessage(async (m) => {
     case 'print-result':
       printer?.handleResult(m);
       return;
+    case 'grant':
+      // A file the user chose in main's dialog: grant it by capability (the page gets the token, never a path).
+      try {
+        if (!backend || closing) throw new RejonError('unavailable', 'The backend is not running.');
+        channel.send({ type: 'result', id: m.id, ok: true, result: backend.fileGrants.issue(m.file) });
+      } catch (e) {
+        channel.send({ type: 'result', id: m.id, ok: false, error: toWireError(e) });
+      }
+      return;
     case 'call': {
       if (!backend || closing) {
         channel.send({ type: 'result', id: m.id, ok: false, error: new RejonError('unavailable', closing ? 'The backend is closing.' : 'The backend did not start.').toWire() });

@@ -118,6 +118,29 @@ export class BackendSupervisor {
   }
 
   /**
+   * A file grant for a path the user chose in the OS file dialog (or dropped on the window): main calls this, never
+   * with a path from the page. Resolves with the FileGrant ({ token, name, size, expiresAt }) whose token the page
+   * passes as `{ source: { grant } }`. Grants live in the backend process: after a restart or a workspace switch the
+   * user picks the file again.
+   */
+  grant(file: string): Promise<CallReply> {
+    return new Promise((resolve) => {
+      if (this.stateNow !== 'ready' || !this.proc) {
+        resolve({ ok: false, error: unavailable(`The backend is ${this.stateNow}.`) });
+        return;
+      }
+      const id = this.nextId++;
+      this.inFlight.set(id, resolve);
+      try {
+        this.proc.postMessage({ type: 'grant', id, file });
+      } catch (e) {
+        this.inFlight.delete(id);
+        resolve({ ok: false, error: unavailable(`The backend could not be reached: ${(e as Error).message}`) });
+      }
+    });
+  }
+
+  /**
    * Open another workspace file: close the backend cleanly and start it on `workspace`. When that file is
    * refused, go back to the previous one and answer with the refusal.
    */

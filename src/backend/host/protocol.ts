@@ -11,6 +11,12 @@ import type { PrintJob } from '../briefing/printer';
 export type ToHost =
   /** A contract call (input already validated by main; the host validates again in dispatch). */
   | { type: 'call'; id: number; method: string; input: unknown }
+  /**
+   * Issue a file grant (src/backend/security/grants.ts) for a path the user chose in the OS file dialog or dropped on
+   * the window. Only main sends this, never on behalf of the page's input. Answered with a 'result' carrying the
+   * FileGrant ({ token, name, size, expiresAt }); the page receives the token only.
+   */
+  | { type: 'grant'; id: number; file: string }
   /** Quit: close the backend cleanly (jobs stopped, WAL checkpoint, staged uploads removed), answer 'closed', exit. */
   | { type: 'close' }
   /** The answer to a 'print' request of the host. */
@@ -39,6 +45,8 @@ export function isToHost(m: unknown): m is ToHost {
   switch (m.type) {
     case 'call':
       return Number.isSafeInteger(m.id) && typeof m.method === 'string';
+    case 'grant':
+      return Number.isSafeInteger(m.id) && typeof m.file === 'string';
     case 'close':
       return true;
     case 'print-result':
