@@ -110,6 +110,11 @@ export function restartDecision(crashTimes: readonly number[], now: number, poli
  *    gets only the token.
  * Main refuses, before anything reaches the backend, any call whose input names a path (`{ source: { path } }`);
  * the backend refuses paths too (it runs without `trustedPaths`).
+ *
+ * Workspace files (openWorkspace, createWorkspace, saveWorkspaceCopy take `{ path }`) are not refused here: the
+ * backend host confines them (data folder, recent list, the file named at start) and accepts any other path only
+ * after main approved it following its native dialog: `BackendSupervisor.grant(file, 'open' | 'write')`, then the
+ * call with that path (from main, or from the page main hands the path to). See src/backend/security/grants.ts.
  */
 export function namesFilePath(input: unknown): boolean {
   const source = (input as { source?: unknown } | null | undefined)?.source;
@@ -133,4 +138,4 @@ export const DISTRICT_DIALOG_FILTERS = [
  * Main -> backend host: issue a grant for a path the user chose (src/backend/host/protocol.ts, BackendSupervisor.grant).
  * The host answers with a 'result' carrying the FileGrant.
  */
-export type GrantRequest = { type: 'grant'; id: number; file: string };
+export type GrantRequest = { type: 'grant'; id: number; file: string; purpose?: 'import' | 'open' | 'write' };

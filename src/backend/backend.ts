@@ -27,7 +27,7 @@ import type { Printer } from './briefing/printer';
 import { workspaceApi } from './api/workspaceApi';
 import { noneOpenError, workspaceRejonError } from './workspace/errors';
 import { UploadStore, type UploadLimits } from './import/uploads';
-import { FileGrantStore } from './security/grants';
+import { FileGrantStore, PathApprovals } from './security/grants';
 
 export { noneOpenError, workspaceRejonError };
 
@@ -54,8 +54,15 @@ export interface BackendOptions extends OpenOptions {
   allowDirs?: string[];
   /** Keep the app-level recent list (the app front ends); off for the CLI and direct use in tests. */
   recent?: boolean;
-  /** Browser mode: paths given to the API must lie inside the picker's roots (or be on the recent list). */
+  /**
+   * Paths given to the workspace methods (open, create, save a copy) must lie inside the picker's roots, be on the
+   * recent list (open), be named in `allowFiles` (open), or be approved through `pathApprovals` (the desktop's native
+   * dialogs). Browser mode (`rejon serve`) and the desktop host set it; the refusal is the same whether or not the
+   * path exists, and nothing outside is touched before it.
+   */
   confinePaths?: boolean;
+  /** Desktop: paths outside the roots come from the native dialogs (the refusal tells the user to use File > Open). */
+  nativeDialogs?: boolean;
   /** Workspace files that may be opened wherever they are (named on the command line). */
   allowFiles?: string[];
   /**
@@ -107,6 +114,8 @@ export class Backend {
   readonly uploads: UploadStore;
   /** Files the user chose in the desktop's file dialog, by grant token (issued through the backend host). */
   readonly fileGrants = new FileGrantStore();
+  /** Workspace paths the desktop user chose in a native dialog (approved through the backend host; see checkAllowed). */
+  readonly pathApprovals = new PathApprovals();
 
   /**
    * @param workspacePath open this workspace right away (synchronously; errors throw WorkspaceError), or none.
@@ -177,6 +186,7 @@ export class Backend {
     await this.serialized(() => this.detach());
     this.uploads.dispose();
     this.fileGrants.clear();
+    this.pathApprovals.clear();
     for (const fn of this.closers) {
       try {
         await fn();
@@ -259,7 +269,11 @@ export class Backend {
     if (!this.options.confinePaths) return;
     if (purpose === 'open' && (this.options.allowFiles ?? []).some((f) => path.resolve(f) === abs)) return;
     if (purpose === 'open' && this.recent.read().some((e) => e.path === abs)) return;
+    if (this.pathApprovals.has(abs, purpose)) return;
     if (isInsideRoots(this.browseRoots(), abs)) return;
+    if (this.options.nativeDialogs) {
+      throw new RejonError('workspace', `${abs} was not chosen in a file dialog of this window.`, undefined, msg('security.path.workspaceNotChosen', { file: abs }));
+    }
     throw new RejonError('workspace', `${abs} is outside the folders this Rejon may use (start it with --allow-dir).`, undefined, msg('workspace.path-not-allowed', { file: abs }));
   }
 

@@ -135,3 +135,60 @@ export class FileGrantStore {
     for (const [k, e] of this.grants) if (this.expired(e, t)) this.grants.delete(k);
   }
 }
+
+/** What a workspace path from the desktop's native dialog may be used for. */
+export type PathPurpose = 'open' | 'write';
+
+/**
+ * Workspace paths the desktop user chose in a native dialog (File > New / Open / Save a copy), approved by Electron
+ * main through the backend host (message 'grant' with a purpose), never by the page. In the desktop the backend
+ * confines workspace paths like browser mode (the data folder, the recent list, the file named at start) and also
+ * accepts an approved path: 'open' approvals for openWorkspace, 'write' approvals for createWorkspace and
+ * saveWorkspaceCopy (a failed create, e.g. an unknown powiat, can be retried while the approval lasts). Approvals expire after `ttlMs` (default 10 min); paths are compared resolved (path.resolve).
+ */
+export class PathApprovals {
+  private approved = new Map<string, { purpose: PathPurpose; at: number }>();
+  private readonly ttlMs: number;
+  private readonly max: number;
+  private readonly now: () => number;
+
+  constructor(options: { ttlMs?: number; max?: number; now?: () => number } = {}) {
+    this.ttlMs = options.ttlMs ?? 10 * 60_000;
+    this.max = options.max ?? 32;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Approve a path the user chose (absolute, no NUL). Returns the resolved path the page may then pass. */
+  approve(file: string, purpose: PathPurpose): { path: string; expiresAt: number } {
+    if (typeof file !== 'string' || !path.isAbsolute(file) || file.includes('\0')) {
+      throw new RejonError('bad-request', 'An approval needs an absolute path.', undefined, msg('security.grant.notAFile'));
+    }
+    const abs = path.resolve(file);
+    const t = this.now();
+    this.sweep(t);
+    this.approved.delete(`${purpose}:${abs}`);
+    while (this.approved.size >= this.max) this.approved.delete(this.approved.keys().next().value as string);
+    this.approved.set(`${purpose}:${abs}`, { purpose, at: t });
+    return { path: abs, expiresAt: t + this.ttlMs };
+  }
+
+  /** Is `abs` (resolved) approved for `purpose`? */
+  has(abs: string, purpose: PathPurpose): boolean {
+    const key = `${purpose}:${abs}`;
+    const e = this.approved.get(key);
+    if (!e) return false;
+    if (this.now() - e.at > this.ttlMs) {
+      this.approved.delete(key);
+      return false;
+    }
+    return true;
+  }
+
+  clear(): void {
+    this.approved.clear();
+  }
+
+  private sweep(t: number): void {
+    for (const [k, e] of this.approved) if (t - e.at > this.ttlMs) this.approved.delete(k);
+  }
+}

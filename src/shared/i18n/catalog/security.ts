@@ -6,6 +6,7 @@
 export default {
   pl: {
     'security.path.notAllowed': 'Plik można wskazać tylko przez okno wyboru pliku lub przeciągając go do okna programu.',
+    'security.path.workspaceNotChosen': 'Plik {file} nie został wybrany w oknie wyboru pliku. Użyj menu Plik (Nowy, Otwórz, Zapisz kopię) i wybierz plik ponownie.',
     'security.grant.expired': 'Dostęp do wybranego pliku wygasł albo plik się zmienił. Wybierz plik ponownie.',
     'security.grant.notAFile': 'Wskazanej pozycji nie można otworzyć jako pliku.',
     'security.upload.gone': 'Przesłanego pliku już nie ma (import się zakończył albo plik długo nie był używany). Wybierz plik ponownie.',
@@ -54,6 +55,7 @@ export default {
   },
   en: {
     'security.path.notAllowed': 'Choose the file in the file dialog or drop it on the window.',
+    'security.path.workspaceNotChosen': '{file} was not chosen in a file dialog. Use the File menu (New, Open, Save a copy) and choose the file again.',
     'security.grant.expired': 'Access to the chosen file has expired or the file has changed. Choose the file again.',
     'security.grant.notAFile': 'The chosen item cannot be opened as a file.',
     'security.upload.gone': 'The uploaded file is gone (the import ended or the file was not used for a long time). Choose the file again.',
