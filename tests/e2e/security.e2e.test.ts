@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { demoWorkspaceCopy, launchChromium, saveScreenshot, serve, type Served } from './harness';
+import { launchChromium, rejon, saveScreenshot, serve, type Served } from './harness';
 import { tmpDir } from '../helpers/tmp';
 import { syntheticRows, writeKmzbCsv } from '../helpers/kmzbCsv';
 import { bombEntry, storedEntry, xlsxParts, zipOf } from '../helpers/zipBomb';
@@ -21,7 +21,20 @@ let browser: Browser;
 
 beforeAll(async () => {
   t = tmpDir('rejon-e2e-security-');
-  served = await serve(demoWorkspaceCopy(t.dir));
+  // A real command's workspace (the demo takes no imports since issue 12) with two beats, for the beat dialog test.
+  const ws = path.join(t.dir, 'kmp.sqlite');
+  rejon(['new', ws, '--name', 'KMP Piotrków Trybunalski', '--territory', 'powiat Piotrków Trybunalski']);
+  const square = (x: number, y: number) => [[[x, y], [x + 0.02, y], [x + 0.02, y + 0.02], [x, y + 0.02], [x, y]]];
+  const seed = path.join(t.dir, 'rejony-start.geojson');
+  fs.writeFileSync(seed, JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', properties: { NAZWA: 'Rejon 1' }, geometry: { type: 'Polygon', coordinates: square(19.66, 51.39) } },
+      { type: 'Feature', properties: { NAZWA: 'Rejon 2' }, geometry: { type: 'Polygon', coordinates: square(19.69, 51.39) } },
+    ],
+  }));
+  rejon(['districts', 'import', seed, '--workspace', ws, '--name-field', 'NAZWA']);
+  served = await serve(ws);
   browser = await launchChromium();
 });
 
