@@ -205,7 +205,11 @@ export async function startHttpServer(opts: ServeOptions): Promise<RunningServer
       served.set(backend, (served.get(backend) ?? []).filter((e) => e !== endpoint));
       unsubscribe();
       for (const c of sseClients) c.end();
-      await new Promise<void>((r) => server.close(() => r()));
+      // close() ends idle keep-alive connections; a request still running gets 5 s, then its socket is closed
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      const force = setTimeout(() => server.closeAllConnections(), 5_000);
+      await closed;
+      clearTimeout(force);
     },
   };
 }
