@@ -41,6 +41,7 @@ export async function benchImport(log: Log, rows = 1_000_000): Promise<Record<st
     const ratio = imp.ms / parse.ms;
     log(`import: ratio import / bare parse = ${ratio.toFixed(2)}x (target <= 2x); import rate ${Math.round(imp.rows / (imp.ms / 1000)).toLocaleString('en')} rows/s (target >= 250,000)`);
     log(`import: ratio import / SQLite floor = ${(imp.ms / floor.ms).toFixed(2)}x; SQLite floor / bare parse = ${(floor.ms / parse.ms).toFixed(2)}x`);
+    log(`import: peak RSS of the import (VmHWM, whole process incl. the parse worker) ${imp.peakRssMb.toFixed(0)} MB (target <= 400 MB; papaparse alone ${parse.peakRssMb.toFixed(0)} MB)`);
     return { parseMs: parse.ms, importMs: imp.ms, importTerritoryMs: terr.ms, sqliteFloorMs: floor.ms, reimportMs: again.ms, ratio, importRowsPerSec: imp.rows / (imp.ms / 1000), peakRssMb: imp.peakRssMb };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,9 @@
  * Backend.openStartupWorkspace), REJON_SQLITE_BINDING (better-sqlite3 built for Electron), REJON_PRINTER=parent
  * (print with the parent's Chromium; otherwise headless system Chromium). With no workspace open the window shows
  * its start screen; the backend then opens, creates and switches workspaces itself (contract/workspace.ts).
- * Native dialogs hand over any path: paths are not confined to the browser-mode picker's folders here.
+ * Workspace paths are confined as in browser mode (data folder, recent list, the file named at start), plus the
+ * paths main approves after its native dialogs ('grant' with purpose 'open' | 'write'): a page that names any other
+ * path gets one refusal, whether or not the file exists (issue 14).
  */
 import { Backend } from '../src/backend/backend';
 import { dispatch, toWireError } from '../src/backend/api/dispatch';
@@ -40,6 +42,17 @@ channel.onMessage(async (m) => {
     case 'print-result':
       printer?.handleResult(m);
       return;
+    case 'grant':
+      // A file the user chose in main's dialog: an import grant (the page gets the token, never a path), or a workspace
+      // path approved for open / write (File > New / Open / Save a copy).
+      try {
+        if (!backend || closing) throw new RejonError('unavailable', 'The backend is not running.');
+        const result = m.purpose === 'open' || m.purpose === 'write' ? backend.pathApprovals.approve(m.file, m.purpose) : backend.fileGrants.issue(m.file);
+        channel.send({ type: 'result', id: m.id, ok: true, result });
+      } catch (e) {
+        channel.send({ type: 'result', id: m.id, ok: false, error: toWireError(e) });
+      }
+      return;
     case 'call': {
       if (!backend || closing) {
         channel.send({ type: 'result', id: m.id, ok: false, error: new RejonError('unavailable', closing ? 'The backend is closing.' : 'The backend did not start.').toWire() });
@@ -58,7 +71,10 @@ channel.onDisconnect(() => void closeAndExit());
 
 const workspace = process.env.REJON_WORKSPACE || null;
 void (async () => {
-  const b = new Backend(null, { recent: true, nativeBinding: process.env.REJON_SQLITE_BINDING || undefined, ...(printer ? { printer } : {}) });
+  const b = new Backend(null, {
+    recent: true, confinePaths: true, nativeDialogs: true, ...(workspace ? { allowFiles: [workspace] } : {}),
+    nativeBinding: process.env.REJON_SQLITE_BINDING || undefined, ...(printer ? { printer } : {}),
+  });
   b.onEvent((event) => channel.send({ type: 'event', event }));
   try {
     if (workspace) await b.api.openWorkspace({ path: workspace });

@@ -17,7 +17,7 @@
 import { msg } from '../src/core/message';
 import type { RejonEvent, WireError } from '../src/shared/contract';
 import type { PrintJob } from '../src/backend/briefing/printer';
-import { isFromHost, type FromHost, type ToHost } from '../src/backend/host/protocol';
+import { isFromHost, type FromHost, type GrantPurpose, type ToHost } from '../src/backend/host/protocol';
 import { DEFAULT_RESTART_POLICY, restartDecision, type RestartPolicy } from './policy';
 
 /** A started backend host process, whatever started it (utilityProcess.fork, child_process.fork). */
@@ -113,6 +113,33 @@ export class BackendSupervisor {
           return;
         default:
           resolve({ ok: false, error: unavailable(`The backend is ${this.stateNow}.`) });
+      }
+    });
+  }
+
+  /**
+   * A file grant for a path the user chose in the OS file dialog (or dropped on the window): main calls this, never
+   * with a path from the page. Resolves with the FileGrant ({ token, name, size, expiresAt }) whose token the page
+   * passes as `{ source: { grant } }`. Grants live in the backend process: after a restart or a workspace switch the
+   * user picks the file again.
+   * With purpose 'open' | 'write' (File > Open; File > New, Save a copy) it approves a WORKSPACE path instead and
+   * resolves with `{ path, expiresAt }`: then call openWorkspace / createWorkspace / saveWorkspaceCopy with that path
+   * (main itself, or the page it hands the path to). Unapproved paths outside the data folder and the recent list
+   * are refused by the backend (security.path.workspaceNotChosen).
+   */
+  grant(file: string, purpose: GrantPurpose = 'import'): Promise<CallReply> {
+    return new Promise((resolve) => {
+      if (this.stateNow !== 'ready' || !this.proc) {
+        resolve({ ok: false, error: unavailable(`The backend is ${this.stateNow}.`) });
+        return;
+      }
+      const id = this.nextId++;
+      this.inFlight.set(id, resolve);
+      try {
+        this.proc.postMessage({ type: 'grant', id, file, purpose });
+      } catch (e) {
+        this.inFlight.delete(id);
+        resolve({ ok: false, error: unavailable(`The backend could not be reached: ${(e as Error).message}`) });
       }
     });
   }

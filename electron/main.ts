@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { METHOD_NAMES, parseInput, RejonError, type RejonEvent } from '../src/shared/contract';
 import { RENDERER_CSP } from '../src/backend/security/paths';
 import { translate } from '../src/shared/i18n';
-import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, isTrustedSender, resolveAppRequest, workspaceFromArgv, workspaceFromSecondInstance, type SecondInstanceData } from './policy';
+import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, isTrustedSender, namesFilePath, resolveAppRequest, workspaceFromArgv, workspaceFromSecondInstance, type SecondInstanceData } from './policy';
 import { BackendSupervisor, type HostProcess } from './backendSupervisor';
 import { desktopLang, menuTemplate, toElectronTemplate, type MenuCommand } from './menu';
 import { printInWindow } from './printWindow';
@@ -68,6 +68,8 @@ function wireIpc(): void {
       if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: { code: 'unauthorized', message: 'untrusted sender' } };
       try {
         const input = parseInput(method, rawInput); // validate in main before anything crosses to the backend
+        // The page never names files: paths come only through grants issued after the OS file dialog (policy.ts).
+        if (namesFilePath(input)) return { ok: false, error: { code: 'unauthorized', message: 'file paths are not accepted from the page' } };
         if (!supervisor) throw new RejonError('unavailable', 'backend not running');
         return await supervisor.call(method, input);
       } catch (e) {

@@ -101,3 +101,41 @@ export function restartDecision(crashTimes: readonly number[], now: number, poli
   const d = policy.delaysMs;
   return { restart: true, delayMs: d[Math.min(Math.max(recent - 1, 0), d.length - 1)] ?? 0 };
 }
+
+/**
+ * File access by capability (issue 14): the renderer never names a file path. A file reaches the backend only as
+ *  - an upload (`{ uploadId }`, chunks sent by the page), or
+ *  - a grant (`{ grant }`): main shows the OS file dialog (or takes a drop on the window), then asks the backend
+ *    host to issue a grant for the chosen path (BackendSupervisor.grant, message {@link GrantRequest}); the page
+ *    gets only the token.
+ * Main refuses, before anything reaches the backend, any call whose input names a path (`{ source: { path } }`);
+ * the backend refuses paths too (it runs without `trustedPaths`).
+ *
+ * Workspace files (openWorkspace, createWorkspace, saveWorkspaceCopy take `{ path }`) are not refused here: the
+ * backend host confines them (data folder, recent list, the file named at start) and accepts any other path only
+ * after main approved it following its native dialog: `BackendSupervisor.grant(file, 'open' | 'write')`, then the
+ * call with that path (from main, or from the page main hands the path to). See src/backend/security/grants.ts.
+ */
+export function namesFilePath(input: unknown): boolean {
+  const source = (input as { source?: unknown } | null | undefined)?.source;
+  return typeof source === 'object' && source !== null && Object.prototype.hasOwnProperty.call(source, 'path');
+}
+
+/** What main may grant: an absolute path from the dialog or a drop, without NUL bytes. */
+export function isGrantablePath(p: unknown): p is string {
+  return typeof p === 'string' && p.length > 0 && p.length <= 4096 && !p.includes('\0') && (p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p));
+}
+
+/** File dialog filters for report exports and beat files (labels are shown by the OS dialog). */
+export const IMPORT_DIALOG_FILTERS = [
+  { name: 'KMZB', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'json', 'geojson'] },
+] as const;
+export const DISTRICT_DIALOG_FILTERS = [
+  { name: 'Rejony', extensions: ['geojson', 'json', 'zip', 'shp', 'kml', 'kmz'] },
+] as const;
+
+/**
+ * Main -> backend host: issue a grant for a path the user chose (src/backend/host/protocol.ts, BackendSupervisor.grant).
+ * The host answers with a 'result' carrying the FileGrant.
+ */
+export type GrantRequest = { type: 'grant'; id: number; file: string; purpose?: 'import' | 'open' | 'write' };

@@ -13,7 +13,6 @@ import { readReportColumns, reportStats } from './store/reports';
 import { districtCount, districtReportCounts, districtsToGeoJson, listDistrictRows } from './store/districts';
 import { readResourceJson } from './resources';
 import { labelPoint } from './store/districts';
-import { UploadStore } from './import/uploads';
 import { defaultDataDir, demoWorkspacePath, RecentList } from './appData';
 import { browse, isInsideRoots, resolvedRoots, type BrowseRoot } from './workspace/browse';
 import { copyWorkspaceFile, createWorkspaceFile, writeWorkspaceFile } from './workspace/files';
@@ -28,6 +27,8 @@ import type { Printer } from './briefing/printer';
 import { workspaceApi } from './api/workspaceApi';
 import { noneOpenError, workspaceRejonError } from './workspace/errors';
 import { placesApi } from './api/placesApi';
+import { UploadStore, type UploadLimits } from './import/uploads';
+import { FileGrantStore, PathApprovals } from './security/grants';
 
 export { noneOpenError, workspaceRejonError };
 
@@ -54,10 +55,25 @@ export interface BackendOptions extends OpenOptions {
   allowDirs?: string[];
   /** Keep the app-level recent list (the app front ends); off for the CLI and direct use in tests. */
   recent?: boolean;
-  /** Browser mode: paths given to the API must lie inside the picker's roots (or be on the recent list). */
+  /**
+   * Paths given to the workspace methods (open, create, save a copy) must lie inside the picker's roots, be on the
+   * recent list (open), be named in `allowFiles` (open), or be approved through `pathApprovals` (the desktop's native
+   * dialogs). Browser mode (`rejon serve`) and the desktop host set it; the refusal is the same whether or not the
+   * path exists, and nothing outside is touched before it.
+   */
   confinePaths?: boolean;
+  /** Desktop: paths outside the roots come from the native dialogs (the refusal tells the user to use File > Open). */
+  nativeDialogs?: boolean;
   /** Workspace files that may be opened wherever they are (named on the command line). */
   allowFiles?: string[];
+  /**
+   * Accept `{ source: { path } }` in import and district methods. ONLY for the CLI, which calls the backend in
+   * process as the user who typed the path. Transports (HTTP, Electron IPC) must leave it off: their callers pass
+   * uploads or desktop file grants (src/backend/security/grants.ts).
+   */
+  trustedPaths?: boolean;
+  /** Limits of staged uploads (tests lower them). */
+  uploadLimits?: Partial<UploadLimits>;
 }
 
 /** The open workspace and what belongs to it alone (its API closures, closers). */
@@ -87,8 +103,6 @@ class OpenedWorkspace {
  */
 export class Backend {
   readonly jobs: JobManager;
-  /** Files the browser sends in chunks, staged until imported; removed when the workspace closes. */
-  readonly uploads = new UploadStore();
   readonly dataDir: string;
   readonly recent: RecentList;
   readonly api: RejonApi;
@@ -97,6 +111,12 @@ export class Backend {
   private lifecycle: Promise<unknown> = Promise.resolve();
   private listeners = new Set<(e: RejonEvent) => void>();
   private closers: (() => void | Promise<void>)[] = [];
+  /** Files staged by uploadChunk (browser mode, drops) until imported; all removed when the workspace closes. */
+  readonly uploads: UploadStore;
+  /** Files the user chose in the desktop's file dialog, by grant token (issued through the backend host). */
+  readonly fileGrants = new FileGrantStore();
+  /** Workspace paths the desktop user chose in a native dialog (approved through the backend host; see checkAllowed). */
+  readonly pathApprovals = new PathApprovals();
 
   /**
    * @param workspacePath open this workspace right away (synchronously; errors throw WorkspaceError), or none.
@@ -108,6 +128,7 @@ export class Backend {
     this.jobs = new JobManager(() => this.ws);
     this.dataDir = path.resolve(options.dataDir ?? defaultDataDir());
     this.recent = new RecentList(this.dataDir);
+    this.uploads = new UploadStore({ limits: options.uploadLimits });
     this.jobs.onChange((job) => this.emit({ type: 'job', job }));
     this.api = this.createApi();
     if (workspacePath != null) {
@@ -165,6 +186,8 @@ export class Backend {
     await this.jobs.shutdown();
     await this.serialized(() => this.detach());
     this.uploads.dispose();
+    this.fileGrants.clear();
+    this.pathApprovals.clear();
     for (const fn of this.closers) {
       try {
         await fn();
@@ -247,7 +270,11 @@ export class Backend {
     if (!this.options.confinePaths) return;
     if (purpose === 'open' && (this.options.allowFiles ?? []).some((f) => path.resolve(f) === abs)) return;
     if (purpose === 'open' && this.recent.read().some((e) => e.path === abs)) return;
+    if (this.pathApprovals.has(abs, purpose)) return;
     if (isInsideRoots(this.browseRoots(), abs)) return;
+    if (this.options.nativeDialogs) {
+      throw new RejonError('workspace', `${abs} was not chosen in a file dialog of this window.`, undefined, msg('security.path.workspaceNotChosen', { file: abs }));
+    }
     throw new RejonError('workspace', `${abs} is outside the folders this Rejon may use (start it with --allow-dir).`, undefined, msg('workspace.path-not-allowed', { file: abs }));
   }
 

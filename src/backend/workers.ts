@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 export type WorkerName = 'analysisWorker' | 'importWorker';
 
@@ -44,12 +44,12 @@ export function workerScript(name: WorkerName, moduleUrl: string = import.meta.u
 }
 
 /** Start a worker thread from the bundle (or the sources in development); throws when its script is missing. */
-export function startWorker(name: WorkerName): Worker {
+export function startWorker(name: WorkerName, options: Pick<WorkerOptions, 'resourceLimits'> = {}): Worker {
   const file = workerScript(name);
   if (!fs.existsSync(file)) {
     throw new Error(`The ${name} script is missing (${file}): the build is incomplete. Run "npm run build".`);
   }
-  return new Worker(file);
+  return new Worker(file, options);
 }
 
 /** Work runs inline on the calling thread only when asked for explicitly (tests comparing both paths). */

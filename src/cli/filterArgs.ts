@@ -1,7 +1,8 @@
 import { matchCategory } from '../core/domain/categories';
 import { matchStatus } from '../core/domain/statuses';
 import { warsawDayStart } from '../core/domain/time';
-import { isoDay, isValidDay } from '../core/briefing/periods';
+import { isoDay } from '../core/briefing/periods';
+import { FIRST_DAY, isDayInRange, LAST_DAY } from '../shared/contract/day';
 import type { ReportFilter } from '../core/domain/report';
 import { one, UsageError, type ParsedArgs } from './args';
 
@@ -23,7 +24,7 @@ export function dayArg(args: ParsedArgs, name: string, inclusiveEnd: boolean): n
 /** `--name YYYY-MM-DD` checked to be a real calendar day, as written. */
 export function dayText(args: ParsedArgs, name: string): string | undefined {
   const v = one(args, name);
-  if (v !== undefined && !isValidDay(v)) throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${v}"`);
+  if (v !== undefined && !isDayInRange(v)) throw new UsageError(`--${name} must be a date YYYY-MM-DD between ${FIRST_DAY} and ${LAST_DAY}, got "${v}"`);
   return v;
 }
 

@@ -4,9 +4,10 @@
  * output. Methods marked `binary` return raw bytes (Uint8Array) instead of JSON.
  */
 import { z } from 'zod';
-import type { Msg } from '../core/message';
+import { msg, type Msg } from '../core/message';
+import { MAX_INPUT_DEPTH, tooDeepPath } from './contract/depth';
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+export { CalendarDay as IsoDate } from './contract/day';
 
 export { ReportFilterSchema, type ReportFilterInput } from './contract/filter';
 import { ReportFilterSchema } from './contract/filter';
@@ -150,7 +151,10 @@ export type RejonEvent =
 
 /** Error shape on the wire. */
 export interface WireError {
-  /** 'unavailable': the backend process is not running (crashed, restarting, closed): the call never ran or was cut off. */
+  /**
+   * 'unavailable': the backend process is not running (crashed, restarting, closed): the call never ran or was cut
+   * off; or a remote service the backend asked (a tile server) did not answer (HTTP 503, src/backend/map/tileFetch.ts).
+   */
   code: 'bad-request' | 'not-found' | 'workspace' | 'internal' | 'unauthorized' | 'cancelled' | 'unavailable';
   /** English text for logs and developers; front ends show `msg` translated when it is present. */
   message: string;
@@ -177,6 +181,10 @@ export class RejonError extends Error {
 
 /** Validate a method's raw input (from IPC or HTTP). Throws RejonError('bad-request') naming the fields. */
 export function parseInput<M extends MethodName>(method: M, raw: unknown): z.output<Contract[M]['input']> {
+  const deep = tooDeepPath(raw);
+  if (deep !== null) {
+    throw new RejonError('bad-request', `Invalid input for ${method}: ${deep}: nested deeper than ${MAX_INPUT_DEPTH} levels`, [{ path: deep, message: 'nested too deeply' }], msg('security.request.tooDeep', { field: deep, max: MAX_INPUT_DEPTH }));
+  }
   const res = contract[method].input.safeParse(raw ?? {});
   if (!res.success) {
     const issues = res.error.issues.map((i) => ({ path: i.path.join('.') || '(input)', message: i.message }));

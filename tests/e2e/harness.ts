@@ -11,6 +11,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { HEADLESS_CHROMIUM_ARGS } from '../../src/backend/briefing/pdf';
 import { PNG } from 'pngjs';
 import { fileURLToPath } from 'node:url';
+import { fixtureCache } from '../helpers/tmp';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const REJON = path.join(ROOT, 'bin', 'rejon.mjs');
@@ -28,8 +29,9 @@ export function rejon(args: string[], opts: { allowFail?: boolean } = {}): { sta
 let cachedDemo: string | null = null;
 /** A fresh copy of the demo workspace (generated once per test process). */
 export function demoWorkspaceCopy(dir: string): string {
-  if (!cachedDemo) {
-    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'rejon-e2e-demo-'));
+  if (!cachedDemo || !fs.existsSync(cachedDemo)) {
+    // generated once per run in the run's cache folder (tests/globalSetup.ts), never left in the temp folder
+    const base = fs.mkdtempSync(path.join(fixtureCache(), 'e2e-demo-'));
     cachedDemo = path.join(base, 'demo.sqlite');
     rejon(['demo', '--workspace', cachedDemo]);
   }

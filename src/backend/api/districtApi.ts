@@ -1,6 +1,8 @@
 import { RejonError, type RejonApi } from '../../shared/contract';
 import type { districtMethods } from '../../shared/contract/districts';
 import type { Backend } from '../backend';
+import { workspaceReadOnly } from './dispatch';
+import { isReadonlyDb } from '../store/workspace';
 import {
   deleteDistrict, districtStats, DistrictOpError, importDistricts, inspectDistrictFile, listOutsideReports, mergeDistricts, renameDistrict,
   saveDistrict, splitDistrict, validateWorkspaceDistricts,
@@ -16,7 +18,7 @@ async function guard<T>(fn: () => T | Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof DistrictOpError) throw new RejonError(e.code, e.message);
+    if (e instanceof DistrictOpError) throw new RejonError(e.code, e.message, undefined, e.msg);
     throw e;
   }
 }
@@ -36,12 +38,14 @@ export function districtApi(backend: Backend): Pick<RejonApi, Methods> {
       }),
 
     startDistrictImport: async ({ source, nameField, officerField, unitField, mode, kind }) => {
-      const { file } = resolveImportSource(backend, source);
+      if (isReadonlyDb(backend.db)) throw workspaceReadOnly();
+      const { file, release } = resolveImportSource(backend, source, true);
       const job = backend.jobs.start('districts', async (ctx) => {
         const result = await importDistricts(db, file, { nameField, officerField, unitField, mode: mode ?? 'replace', kind }, ctx);
         backend.emit({ type: 'workspace-changed' });
         return result;
       });
+      void backend.jobs.wait(job.id).finally(release);
       return { jobId: job.id };
     },
 

@@ -4,17 +4,16 @@ import type { Backend } from '../backend';
 import { analyzeForImport, importFile, ImportError, resolveMapping } from '../import/importFile';
 import { readingPreviews } from '../import/coordinateContext';
 import { getTerritory } from '../store/territory';
+import { workspaceReadOnly } from './dispatch';
+import { isReadonlyDb } from '../store/workspace';
 import { inspectFile, ImportFileError } from '../import/readers';
 import { buildVoivodeshipIndex, type FileCoordinateKind, type PolygonFeatureCollection } from '../../core/import';
 import { readResourceJson } from '../resources';
 import { deletePreset, listPresets } from '../import/presets';
-import { resolveImportSource, uploadStoreOf } from '../import/uploads';
+import { resolveImportSource } from '../import/uploads';
 import { toCsv } from '../../core/export/csv';
 
 type Methods = keyof typeof importMethods;
-
-const uploads = uploadStoreOf;
-const sourceFile = resolveImportSource;
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
@@ -26,10 +25,11 @@ function cellText(v: unknown): string {
 export function importApi(backend: Backend): Pick<RejonApi, Methods> {
   const db = backend.db;
   return {
-    uploadChunk: async ({ uploadId, name, offset, data }) => uploads(backend).append(uploadId, name, offset, data),
+    uploadChunk: async ({ uploadId, name, offset, data }) => backend.uploads.append(uploadId, name, offset, data),
+    discardUpload: async ({ uploadId }) => ({ discarded: backend.uploads.discard(uploadId) }),
 
     inspectImport: async ({ source, options, presetName }) => {
-      const { file, name } = sourceFile(backend, source);
+      const { file, name } = resolveImportSource(backend, source);
       try {
         const inspection = await inspectFile(file, { encoding: options?.encoding, delimiter: options?.delimiter, sheet: options?.sheet }, 1000);
         const resolved = resolveMapping(db, inspection, { options, presetName });
@@ -62,14 +62,14 @@ export function importApi(backend: Backend): Pick<RejonApi, Methods> {
           delimiter: inspection.csv?.delimiter ?? null,
         };
       } catch (e) {
-        if (e instanceof ImportFileError) throw new RejonError('bad-request', e.message);
-        if (e instanceof ImportError) throw new RejonError('bad-request', e.message, undefined, e.msg);
+        if (e instanceof ImportFileError || e instanceof ImportError) throw new RejonError('bad-request', e.message, undefined, e.msg);
         throw e;
       }
     },
 
     startImport: async ({ source, mapping, options, presetName, savePresetAs, provenance }) => {
-      const { file, name } = sourceFile(backend, source);
+      if (isReadonlyDb(backend.db)) throw workspaceReadOnly();
+      const { file, name, release } = resolveImportSource(backend, source, true);
       const job = backend.jobs.start('import', async (ctx) => {
         const summary = await importFile(
           backend.workspacePath,
@@ -80,6 +80,9 @@ export function importApi(backend: Backend): Pick<RejonApi, Methods> {
         backend.emit({ type: 'workspace-changed' });
         return summary;
       });
+      // The staged copy of the export (personal data) goes as soon as the job ends: done, failed or cancelled
+      // (also cancelled before it started).
+      void backend.jobs.wait(job.id).finally(release);
       return { jobId: job.id };
     },
 

@@ -7,7 +7,7 @@
  * suppressed labels, hexagon table and hexagon GeoJSON).
  */
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
-import { escapeCsvCell } from '../../core/export/csv';
+import { escapeCsvCell, neutralizeFormulas } from '../../core/export/csv';
 import { matchCategory } from '../../core/domain/categories';
 import type { BRIEFING_EXPORTS, BriefingData, BriefingLang, BriefingRequest, PublicBriefingData, PublicCount, PublicOptions } from '../../shared/contract/briefing';
 import type { Db } from '../store/workspace';
@@ -22,11 +22,9 @@ export interface Table {
   rows: Cell[][];
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Text that a spreadsheet could read as a formula gets a leading apostrophe (same rule as the CSV writer). */
+/** Text that a spreadsheet could read as a formula gets an apostrophe (the CSV writer's rule, core/export/csv). */
 export function safeText(s: string): string {
-  return FORMULA_START.test(s) ? `'${s}` : s;
+  return neutralizeFormulas(s);
 }
 
 function formatNumber(n: number, lang: BriefingLang): string {

@@ -11,6 +11,8 @@
  * Both load the same URL and print with the same options, so the PDF tests of the Node path prove the page.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { msg } from '../../core/message';
 import { RejonError } from '../../shared/contract';
@@ -105,13 +107,21 @@ export function chromiumMissingError(exe: string): RejonError {
   );
 }
 
-async function launch(): Promise<Browser> {
+/**
+ * Launch Chromium with a temp folder of its own (TMPDIR): Chromium leaves folders there (org.chromium.Chromium.*)
+ * that its close does not remove; `tmp` is removed by the printer's close (and here when the launch fails), so
+ * nothing of a print stays in the system temp folder. The name is short: Chromium puts unix sockets in it.
+ */
+async function launch(tmp: string): Promise<Browser> {
   const exe = chromiumPath();
   if (!fs.existsSync(exe)) throw chromiumMissingError(exe);
   const { chromium } = await import('playwright-core');
   try {
-    return await chromium.launch({ executablePath: exe, headless: true, args: [...HEADLESS_CHROMIUM_ARGS, '--font-render-hinting=none'] });
+    return await chromium.launch({
+      executablePath: exe, headless: true, args: [...HEADLESS_CHROMIUM_ARGS, '--font-render-hinting=none'], env: { ...process.env, TMPDIR: tmp },
+    });
   } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
     throw new RejonError('internal', `Chromium at ${exe} could not be started (set REJON_CHROMIUM to another executable): ${(e as Error).message.split('\n')[0]}`);
   }
 }
@@ -119,12 +129,15 @@ async function launch(): Promise<Browser> {
 /** Headless system Chromium via playwright-core: launched on first use, kept for later prints, closed with close(). */
 export function chromiumPrinter(): Printer {
   let browser: Promise<Browser> | null = null;
+  const tmps = new Set<string>();
   const browserNow = async (): Promise<Browser> => {
     if (browser) {
       const b = await browser.catch(() => null);
       if (b && b.isConnected()) return b;
     }
-    const started = launch();
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rejon-p-'));
+    tmps.add(tmp);
+    const started = launch(tmp);
     browser = started;
     started.catch(() => {
       if (browser === started) browser = null;
@@ -156,6 +169,8 @@ export function chromiumPrinter(): Printer {
       const b = browser;
       browser = null;
       if (b) await (await b.catch(() => null))?.close().catch(() => undefined);
+      for (const d of tmps) fs.rmSync(d, { recursive: true, force: true });
+      tmps.clear();
     },
   };
 }

@@ -1,5 +1,6 @@
 /** Validation and resolution of a briefing request against the workspace (beats, periods, filters). */
 import { RejonError } from '../../shared/contract';
+import { FIRST_DAY, isDayInRange, LAST_DAY } from '../../shared/contract/day';
 import { BRIEFING_SECTIONS, type BriefingPeriod, type BriefingRequest, type BriefingSection } from '../../shared/contract/briefing';
 import { matchCategory } from '../../core/domain/categories';
 import { matchStatus } from '../../core/domain/statuses';
@@ -12,8 +13,10 @@ const DAY = 86_400_000;
 function checkDay(field: string, v: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !d || d.getUTCDate() !== Number(m[3]) || d.getUTCMonth() !== Number(m[2]) - 1) {
-    throw new RejonError('bad-request', `${field}: not a valid date "${v}" (expected YYYY-MM-DD).`, [{ path: field, message: 'invalid date' }]);
+  if (!m || !d || !isDayInRange(v)) {
+    throw new RejonError('bad-request', `${field}: not a valid date "${v}" (expected a calendar day YYYY-MM-DD between ${FIRST_DAY} and ${LAST_DAY}).`, [
+      { path: field, message: 'invalid date' },
+    ]);
   }
   return d;
 }

@@ -6,6 +6,7 @@
  * rows and re-assigns the reports inside the affected bounding box (core affectedBy / union of the changed beats'
  * boxes) in one transaction. Any error rolls the whole operation back.
  */
+import type { Msg } from '../../core/message';
 import * as turf from '@turf/turf';
 import { categoryByCode } from '../../core/domain/categories';
 import { affectedBy, computeDistrictStats, geometryToPuwg92, polygonsOf, ringPerimeter, ringSignedArea, validateDistricts, type DistrictGeometry, type DistrictValidationResult, type ValidationInput } from '../../core/districts';
@@ -24,7 +25,12 @@ type BBox = [number, number, number, number];
 
 /** A user or file error (bad input): transports map it to 'bad-request', the CLI to a non-zero exit. */
 export class DistrictOpError extends Error {
-  constructor(message: string, readonly code: 'bad-request' | 'not-found' = 'bad-request') {
+  constructor(
+    message: string,
+    readonly code: 'bad-request' | 'not-found' = 'bad-request',
+    /** The error for the user, when there is one (file refusals, limits). */
+    readonly msg?: Msg,
+  ) {
     super(message);
     this.name = 'DistrictOpError';
   }
@@ -163,7 +169,7 @@ async function readFileOrFail(file: string): Promise<DistrictFile> {
   try {
     return await readDistrictFile(file);
   } catch (e) {
-    throw new DistrictOpError((e as Error).message);
+    throw new DistrictOpError((e as Error).message, 'bad-request', (e as { msg?: Msg }).msg);
   }
 }
 

@@ -8,9 +8,22 @@ import type { RejonEvent, WireError } from '../../shared/contract';
 import type { PrintJob } from '../briefing/printer';
 
 /** Main → host. */
+/** What a 'grant' message is for: an import or beat file (token), or a workspace path to open or write. */
+export type GrantPurpose = 'import' | 'open' | 'write';
+
 export type ToHost =
   /** A contract call (input already validated by main; the host validates again in dispatch). */
   | { type: 'call'; id: number; method: string; input: unknown }
+  /**
+   * Issue a file grant (src/backend/security/grants.ts) for a path the user chose in the OS file dialog or dropped on
+   * the window. Only main sends this, never on behalf of the page's input.
+   * - purpose 'import' (default): answered with a 'result' carrying the FileGrant ({ token, name, size, expiresAt });
+   *   the page receives the token only and passes `{ source: { grant } }`;
+   * - purpose 'open' | 'write': a workspace path from File > Open (open) or File > New / Save a copy (write); answered
+   *   with `{ path, expiresAt }`; openWorkspace / createWorkspace / saveWorkspaceCopy then accept that path (from main
+   *   or the page) until the approval expires (PathApprovals).
+   */
+  | { type: 'grant'; id: number; file: string; purpose?: GrantPurpose }
   /** Quit: close the backend cleanly (jobs stopped, WAL checkpoint, staged uploads removed), answer 'closed', exit. */
   | { type: 'close' }
   /** The answer to a 'print' request of the host. */
@@ -39,6 +52,8 @@ export function isToHost(m: unknown): m is ToHost {
   switch (m.type) {
     case 'call':
       return Number.isSafeInteger(m.id) && typeof m.method === 'string';
+    case 'grant':
+      return Number.isSafeInteger(m.id) && typeof m.file === 'string' && (m.purpose === undefined || m.purpose === 'import' || m.purpose === 'open' || m.purpose === 'write');
     case 'close':
       return true;
     case 'print-result':

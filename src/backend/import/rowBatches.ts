@@ -68,7 +68,7 @@ export async function* rowBatches(job: BatchJob): AsyncGenerator<RowBatch, void,
       for (const row of raw) {
         rows++;
         if (row.issue) {
-          b.rejections.push({ row: row.rowNumber, field: 'row', column: row.issue.column, reason: 'read-error', message: row.issue.message, value: null, record: recordJson(row.record) });
+          b.rejections.push({ row: row.rowNumber, field: 'row', column: row.issue.column, reason: row.issue.reason ?? 'read-error', message: row.issue.message, value: null, record: recordJson(row.record) });
           continue;
         }
         const res = normalize(row.record);

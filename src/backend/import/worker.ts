@@ -27,6 +27,6 @@ parentPort!.on('message', async (msg: { type: 'start'; job: Omit<BatchJob, 'norm
     }
     parentPort!.postMessage({ type: 'end' });
   } catch (e) {
-    parentPort!.postMessage({ type: 'error', message: (e as Error).message, name: (e as Error).name });
+    parentPort!.postMessage({ type: 'error', message: (e as Error).message, name: (e as Error).name, msg: (e as { msg?: unknown }).msg });
   }
 });

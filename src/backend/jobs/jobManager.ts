@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JobState } from '../../shared/contract';
 import { isMsg } from '../../core/message';
+import { isReadonlyError, READ_ONLY_TEXT } from '../store/workspace';
 
 export interface JobContext {
   signal: AbortSignal;
@@ -81,7 +82,7 @@ export class JobManager {
           state.message = 'cancelled';
         } else {
           state.state = 'failed';
-          state.error = err.message;
+          state.error = isReadonlyError(err) ? READ_ONLY_TEXT : err.message;
           const m = (err as { msg?: unknown }).msg;
           if (isMsg(m)) state.errorMsg = m;
         }

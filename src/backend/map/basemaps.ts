@@ -4,6 +4,8 @@ import { RejonError } from '../../shared/contract';
 import { BasemapSourceSchema, type BasemapEntry, type BasemapInfo, type BasemapSource } from '../../shared/contract/map';
 import { getSetting, setSetting, type Db } from '../store/workspace';
 import { openMbtiles, openPmtiles, type TileArchive } from './tileArchives';
+import { fetchTile, TileFetchError, type TileFetchOptions } from './tileFetch';
+import { msg } from '../../core/message';
 
 export const BASEMAPS_SETTING = 'map.basemaps';
 const EMPTY = new Uint8Array(0);
@@ -26,20 +28,36 @@ function guessFormat(url: string): string {
   return m ? m[1].toLowerCase().replace('jpeg', 'jpg') : 'png';
 }
 
+/** Bounds of the online tile cache: entries and bytes, least recently used out first. */
+export interface TileCacheLimits {
+  maxEntries: number;
+  maxBytes: number;
+}
+
 /**
  * Basemap sources of a workspace (stored as data in the `map.basemaps` setting) and their tiles.
- * Local archives are opened read-only once and kept; online tiles are fetched by the backend with a
- * small in-memory cache, so the renderer never talks to the network.
+ * Local archives are opened read-only once and kept; online tiles are fetched by the backend (src/backend/map/
+ * tileFetch.ts: saved sources only, checked addresses, no cross-host redirects, size and type limits, deadline) with
+ * a bounded LRU cache, so the renderer never talks to the network and the API cannot be used as a network probe.
  */
 export class BasemapRegistry {
   private archives = new Map<string, { key: string; archive: Promise<TileArchive> }>();
   private cache = new Map<string, Uint8Array>();
-  private readonly cacheMax = 800;
+  private cacheBytes = 0;
+  private readonly cacheLimits: TileCacheLimits;
 
   constructor(
     private readonly db: Db,
-    private readonly fetchImpl: typeof fetch = fetch,
-  ) {}
+    private readonly fetchOptions: TileFetchOptions = {},
+    cacheLimits: Partial<TileCacheLimits> = {},
+  ) {
+    this.cacheLimits = { maxEntries: 800, maxBytes: 64 * 1024 * 1024, ...cacheLimits };
+  }
+
+  /** Cached online tiles (tests). */
+  get cacheStats(): { entries: number; bytes: number } {
+    return { entries: this.cache.size, bytes: this.cacheBytes };
+  }
 
   sources(): BasemapSource[] {
     const raw = getSetting<unknown[]>(this.db, BASEMAPS_SETTING) ?? [];
@@ -123,25 +141,57 @@ export class BasemapRegistry {
     if (z < s.minzoom || z > s.maxzoom) return EMPTY;
     const key = `${s.id}/${z}/${x}/${y}`;
     const hit = this.cache.get(key);
-    if (hit) return hit;
+    if (hit) {
+      // least recently used goes first: a hit moves to the end
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    // The URL is always built from the SAVED source, never taken from the caller.
     const url = fillTileUrl(s.url, z, x, y);
-    const res = await this.fetchImpl(url, { headers: { 'user-agent': USER_AGENT }, signal: AbortSignal.timeout(15_000) });
-    if (res.status === 404 || res.status === 204) return EMPTY;
-    if (!res.ok) throw new RejonError('internal', `Tile server answered HTTP ${res.status} for ${s.name}.`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
+    let tile: Awaited<ReturnType<typeof fetchTile>>;
+    try {
+      tile = await fetchTile(url, { userAgent: USER_AGENT, ...this.fetchOptions });
+    } catch (e) {
+      // One answer whatever went wrong (refused address, closed port, timeout, redirect, wrong type, too large):
+      // no body, no port, no errno, so the error cannot be used to map a network.
+      if (e instanceof TileFetchError) throw tileServerDidNotAnswer(s.name);
+      throw e;
+    }
+    if (!tile) return EMPTY;
+    this.remember(key, tile.bytes);
+    return tile.bytes;
+  }
+
+  private remember(key: string, bytes: Uint8Array): void {
+    const { maxEntries, maxBytes } = this.cacheLimits;
+    if (bytes.byteLength > maxBytes) return;
     this.cache.set(key, bytes);
-    if (this.cache.size > this.cacheMax) this.cache.delete(this.cache.keys().next().value as string);
-    return bytes;
+    this.cacheBytes += bytes.byteLength;
+    while (this.cache.size > maxEntries || this.cacheBytes > maxBytes) {
+      const oldest = this.cache.keys().next().value as string;
+      this.cacheBytes -= this.cache.get(oldest)!.byteLength;
+      this.cache.delete(oldest);
+    }
   }
 
   private dropCache(id: string): void {
-    for (const k of [...this.cache.keys()]) if (k.startsWith(`${id}/`)) this.cache.delete(k);
+    for (const [k, v] of [...this.cache]) {
+      if (k.startsWith(`${id}/`)) {
+        this.cache.delete(k);
+        this.cacheBytes -= v.byteLength;
+      }
+    }
   }
 
   async close(): Promise<void> {
     for (const a of this.archives.values()) (await a.archive.catch(() => null))?.close();
     this.archives.clear();
   }
+}
+
+export function tileServerDidNotAnswer(name: string): RejonError {
+  return new RejonError('unavailable', `The tile server of "${name}" did not answer.`, undefined, msg('security.tile.noAnswer', { name }));
 }
 
 function checkLocalFile(file: string, kind: 'mbtiles' | 'pmtiles'): void {

@@ -60,6 +60,17 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The real path of `file` when it lies inside the real `root` (symlinks resolved), else null. */
+function insideRealRoot(root: string, file: string): string | null {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return null;
+  }
+  return real === root || real.startsWith(root + path.sep) ? real : null;
+}
+
 /**
  * Browser mode: the same API contract over loopback HTTP. Bound to 127.0.0.1 only, every API call
  * needs the per-run bearer token, the Host header must be the loopback address (DNS rebinding),
@@ -68,6 +79,7 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 export async function startHttpServer(opts: ServeOptions): Promise<RunningServer> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const { backend, staticDir } = opts;
+  const staticRoot = fs.realpathSync(staticDir);
   const sseClients = new Set<http.ServerResponse>();
   const unsubscribe = backend.onEvent((e: RejonEvent) => {
     const line = `data: ${JSON.stringify(e)}\n\n`;
@@ -147,6 +159,13 @@ export async function startHttpServer(opts: ServeOptions): Promise<RunningServer
         }
         target = path.join(staticDir, 'index.html');
       }
+      // A symlink (or a linked folder) inside the static folder must not lead out of it.
+      const real = insideRealRoot(staticRoot, target);
+      if (!real) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        return;
+      }
+      target = real;
       const type = CONTENT_TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream';
       const headers: Record<string, string | number> = {
         'content-type': type,
@@ -163,7 +182,7 @@ export async function startHttpServer(opts: ServeOptions): Promise<RunningServer
       else fs.createReadStream(target).pipe(res);
     } catch (e) {
       const w = toWireError(e);
-      const status = w.code === 'bad-request' ? 400 : w.code === 'not-found' ? 404 : w.code === 'workspace' ? 409 : 500;
+      const status = w.code === 'bad-request' ? 400 : w.code === 'unauthorized' ? 403 : w.code === 'not-found' ? 404 : w.code === 'unavailable' ? 503 : w.code === 'workspace' ? 409 : 500;
       if (!res.headersSent) sendJson(res, status, { error: w });
       else res.end();
     }
@@ -186,7 +205,11 @@ export async function startHttpServer(opts: ServeOptions): Promise<RunningServer
       served.set(backend, (served.get(backend) ?? []).filter((e) => e !== endpoint));
       unsubscribe();
       for (const c of sseClients) c.end();
-      await new Promise<void>((r) => server.close(() => r()));
+      // close() ends idle keep-alive connections; a request still running gets 5 s, then its socket is closed
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      const force = setTimeout(() => server.closeAllConnections(), 5_000);
+      await closed;
+      clearTimeout(force);
     },
   };
 }

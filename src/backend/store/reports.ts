@@ -1,4 +1,5 @@
 import { categoryCode } from '../../core/domain/categories';
+import { FingerprintSet } from './fingerprints';
 import { isVerifiedStatusCode, statusCode, verifiedAtOnFirstSight } from '../../core/domain/statuses';
 import { toPuwg92 } from '../../core/domain/crs';
 import { warsawHourWeekday } from '../../core/domain/time';
@@ -169,7 +170,8 @@ export function createReportUpserter(
   finishHistory(): void;
   flush(): void;
 } {
-  const seen = options.emptyAtStart ? new Set<string>() : null;
+  // Source ids this first load has written (a repeated id in the file must find its row): compact fingerprints.
+  const seen = options.emptyAtStart ? new FingerprintSet() : null;
   const districtOf = options.districtOf;
   const deferHistory = options.deferHistory === true;
   const find = db.prepare(

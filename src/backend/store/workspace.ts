@@ -62,6 +62,56 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
+/**
+ * A read-only connection. A WAL workspace needs its -shm file to be read; on a medium where it cannot be created
+ * (read-only share or disc, immutable folder) SQLite refuses to open it (SQLITE_CANTOPEN) and better-sqlite3 cannot
+ * pass the `immutable` URI flag. Then, when no -wal with pending changes lies next to it, the file is read into a
+ * private in-memory copy (marked rollback-journal in the copy's header), queries only.
+ */
+function openReadonly(abs: string, nativeBinding: string | undefined, allowEmpty = false): Db {
+  let db: Db | undefined;
+  try {
+    db = new Database(abs, { readonly: true, fileMustExist: true, nativeBinding });
+    db.pragma('query_only = ON');
+    db.pragma('user_version'); // SQLite opens the file (and its WAL index) at the first read
+    return db;
+  } catch (e) {
+    db?.close();
+    if ((e as { code?: string }).code !== 'SQLITE_CANTOPEN' || allowEmpty) throw e;
+    const head = Buffer.alloc(20);
+    const fd = fs.openSync(abs, 'r');
+    try {
+      fs.readSync(fd, head, 0, 20, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (head[18] !== 2 || head[19] !== 2) throw e;
+    const wal = `${abs}-wal`;
+    if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
+      throw new WorkspaceError('read-only', `${abs} is on a read-only medium with unsaved changes in its -wal file; open it once where it can be written.`, abs);
+    }
+    const bytes = fs.readFileSync(abs);
+    bytes[18] = 1;
+    bytes[19] = 1;
+    const copy = new Database(bytes, { nativeBinding });
+    copy.pragma('query_only = ON');
+    return copy;
+  }
+}
+
+/** True when the connection cannot write (read-only open, or query_only). */
+export function isReadonlyDb(db: Db): boolean {
+  return db.readonly || db.pragma('query_only', { simple: true }) === 1;
+}
+
+/** A write refused by SQLite because the workspace is open read-only (query_only, read-only file or medium). */
+export function isReadonlyError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_READONLY');
+}
+
+export const READ_ONLY_TEXT = 'The workspace is open read-only: changes cannot be saved.';
+
 function checkHeader(file: string): void {
   const fd = fs.openSync(file, 'r');
   try {
@@ -95,14 +145,19 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
     throw new WorkspaceError('read-only', `${abs} is read-only (the file or its folder cannot be written).`, abs);
   }
 
+  // Read-only opens (Backend falls back to one for files it cannot write) keep the checked probe connection.
+  const readOnlyOpen = options.readonly === true;
+
   // Open read-only first to inspect an existing file without touching it (no WAL switch, no journal).
+  let version = 0;
   if (!isNew) {
     let probe: Db | undefined;
+    let keep = false;
     try {
-      probe = new Database(abs, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+      probe = openReadonly(abs, options.nativeBinding);
       const integrity = probe.pragma('quick_check', { simple: true });
       if (integrity !== 'ok') throw new WorkspaceError('corrupt', `${abs} is damaged (SQLite quick_check: ${String(integrity)}).`, abs);
-      const version = probe.pragma('user_version', { simple: true }) as number;
+      version = probe.pragma('user_version', { simple: true }) as number;
       const appId = probe.pragma('application_id', { simple: true }) as number;
       const tables = probe.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'`).get() as { n: number };
       if (appId !== APP_ID && !(appId === 0 && version === 0 && tables.n === 0)) {
@@ -115,6 +170,12 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
           abs,
         );
       }
+      if (readOnlyOpen) {
+        // The checked read-only connection is the workspace: queries only.
+        probe.pragma('query_only = ON');
+        keep = true;
+        return probe;
+      }
     } catch (e) {
       if (e instanceof WorkspaceError) throw e;
       const msg = (e as Error).message;
@@ -123,15 +184,12 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
       }
       throw asWorkspaceError(e, abs);
     } finally {
-      probe?.close();
+      if (!keep) probe?.close();
     }
   }
-
-  if (options.readonly) {
+  if (readOnlyOpen) {
     try {
-      const db = new Database(abs, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
-      db.pragma('query_only = ON');
-      return db;
+      return openReadonly(abs, options.nativeBinding, true);
     } catch (e) {
       throw asWorkspaceError(e, abs);
     }

@@ -53,11 +53,19 @@ export async function run(argv: string[]): Promise<number> {
         : 'Rejon (browser mode): no workspace open, the app shows its start screen',
   );
   out(`Open: ${server.openUrl}`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  // Clean shutdown on SIGINT (Ctrl+C), SIGTERM and SIGHUP (terminal closed): no new requests, running jobs cancelled
+  // and awaited, staged uploads removed, the print browser closed, the workspace closed with a WAL checkpoint (back
+  // in rollback-journal mode). A second signal while closing ends the process at once.
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(s, () => resolve(s));
   });
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(s, () => {
+      process.stderr.write(`rejon: ${s} while closing: exiting now\n`);
+      process.exit(130);
+    });
+  }
+  out(`Rejon: ${signal}: closing`);
   await server.close();
   await backend.close();
   return 0;

@@ -22,6 +22,12 @@ export interface EncodingDetection {
   asciiOnly: boolean;
   /** Scores used for the windows-1250 / ISO-8859-2 decision. */
   scores?: { windows1250: number; iso88592: number };
+  /**
+   * UTF-8 that is mostly valid but has bytes that do not decode (a damaged or mixed file): the count in the sample.
+   * The file is read as UTF-8 and the rows with undecodable bytes are quarantined, instead of reading every row in
+   * a single-byte code page and silently garbling all Polish letters.
+   */
+  invalidUtf8?: number;
 }
 
 /**
@@ -59,6 +65,43 @@ export function validateUtf8(bytes: Uint8Array, start = 0, truncatedEnd = true):
     i += need + 1;
   }
   return multi ? 'utf8' : 'ascii';
+}
+
+/**
+ * Valid multi-byte UTF-8 sequences and bytes that are not part of one, over the whole sample (validateUtf8 stops at
+ * the first bad byte). A sequence cut by the end of the sample counts as neither.
+ */
+export function utf8Evidence(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) { i++; continue; }
+    let need = 0;
+    let min = 0;
+    let cp = 0;
+    if (b >= 0xc2 && b <= 0xdf) { need = 1; cp = b & 0x1f; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; cp = b & 0x0f; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; cp = b & 0x07; min = 0x10000; }
+    if (need === 0) { invalid++; i++; continue; }
+    if (i + need >= n) break; // cut by the end of the sample
+    let ok = true;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if ((c & 0xc0) !== 0x80) { ok = false; break; }
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (ok && cp >= min && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) {
+      valid++;
+      i += need + 1;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
 }
 
 const W1250_ONLY = new Set([0xb9, 0x9c, 0x9f, 0xa5, 0x8c, 0x8f]);
@@ -108,6 +151,12 @@ export function detectEncoding(bytes: Uint8Array): EncodingDetection {
   const v = validateUtf8(bytes, 0, true);
   if (v === 'ascii') return { encoding: 'utf-8', bomLength: 0, confidence: 'low', asciiOnly: true };
   if (v === 'utf8') return { encoding: 'utf-8', bomLength: 0, confidence: 'certain', asciiOnly: false };
+  // Mostly valid UTF-8 with a few bad bytes: still UTF-8 (single-byte Polish text has almost no valid multi-byte
+  // sequences, as its letters are single high bytes between ASCII letters).
+  const ev = utf8Evidence(bytes);
+  if (ev.valid >= 2 && ev.valid >= 4 * ev.invalid) {
+    return { encoding: 'utf-8', bomLength: 0, confidence: 'high', asciiOnly: false, invalidUtf8: ev.invalid };
+  }
   const scores = scorePolishCodepages(bytes);
   if (scores.iso88592 > scores.windows1250) {
     return { encoding: 'iso-8859-2', bomLength: 0, confidence: scores.iso88592 >= 2 * scores.windows1250 + 2 ? 'high' : 'low', asciiOnly: false, scores };

@@ -16,6 +16,8 @@ export interface ReadIssue {
   /** Column the problem is in, when known. */
   column: string | null;
   message: string;
+  /** Why, when more specific than a read error: bytes that do not decode in the file's encoding. */
+  reason?: 'invalid-encoding';
 }
 
 /**
@@ -117,6 +119,7 @@ export type RejectionReason =
   | 'outside-poland'
   | 'unknown-crs'
   | 'outside-territory'
+  | 'invalid-encoding'
   | 'read-error';
 
 /** Why a row cannot be imported (goes to quarantine). */

@@ -3,13 +3,18 @@ import type { WorkspaceInfo } from '../../shared/contract';
 import { useI18n } from '../i18n/i18n';
 
 export function StatusBar({ info, shown }: { info: WorkspaceInfo | null; shown: number | null }) {
-  const { t, n, p } = useI18n();
+  const { t, n, p, tm } = useI18n();
   if (!info) return <footer className="statusbar">{t('loading')}</footer>;
   const count = shown ?? info.reports;
   return (
     <footer className="statusbar">
       <span title={info.path}>
         {t('workspace')}: <strong data-testid="workspace-name">{info.name}</strong>
+        {info.readOnly && (
+          <span className="muted" data-testid="workspace-readonly" title={tm('security.workspace.readOnly')}>
+            {' '}({tm('security.workspace.readOnlyBadge')})
+          </span>
+        )}
       </span>
       <span>
         <strong data-testid="report-count" data-count={count} data-total={info.reports}>{n(count)}</strong> {p('reports', count)}

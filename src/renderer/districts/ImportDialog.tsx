@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { errorText } from '../api/errors';
 import { getClient } from '../api/client';
 import type { JobState } from '../../shared/contract';
 import type { DistrictFileInspection, DistrictImportResult, DistrictValidation } from '../../shared/contract/districts';
@@ -85,17 +87,35 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<DistrictImportResult | null>(null);
   const [progress, setProgress] = useState(0);
+  const { tm } = useI18n();
+  const fail = (e: unknown) => setError(errorText(e, tm));
+  // The chosen file and whether its staged upload is still on the backend: an import (done or failed) deletes its
+  // upload, so a second attempt or a new inspection sends the file again; closing the dialog discards it.
+  const file = useRef<File | null>(null);
+  const live = useRef<string | null>(null);
+  useEffect(() => () => {
+    if (live.current) void api.discardUpload({ uploadId: live.current }).catch(() => undefined);
+  }, [api]);
+  const ensureUpload = async (): Promise<string> => {
+    if (live.current) return live.current;
+    if (!file.current) throw new Error('no file');
+    const id = await uploadFile(file.current, setProgress);
+    live.current = id;
+    setUploadId(id);
+    return id;
+  };
 
-  const inspect = async (id: string, nameField?: string) => {
+  const inspect = async (given: string | null, nameField?: string) => {
     setStage('busy');
     setBusyText(d('inspecting'));
     try {
+      const id = given ?? (await ensureUpload());
       const r = await api.inspectDistrictFile({ source: { uploadId: id }, ...(nameField ? { nameField } : {}) });
       setInsp(r);
       if (!nameField) setFields({ nameField: r.suggested.nameField ?? r.fields[0] ?? '', officerField: r.suggested.officerField ?? '', unitField: r.suggested.unitField ?? '' });
       setStage('review');
     } catch (e) {
-      setError((e as Error).message);
+      fail(e);
       setStage('pick');
     }
   };
@@ -106,11 +126,13 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     setStage('busy');
     setBusyText(d('uploading'));
     try {
-      const id = await uploadFile(file, setProgress);
-      setUploadId(id);
+      if (live.current) void api.discardUpload({ uploadId: live.current }).catch(() => undefined);
+      live.current = null;
+      fileRef(file);
+      const id = await ensureUpload();
       await inspect(id);
     } catch (e) {
-      setError((e as Error).message);
+      fail(e);
       setStage('pick');
     }
   };
@@ -121,13 +143,19 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose, stage]);
 
+  const fileRef = (f: File) => {
+    file.current = f;
+  };
+
   const run = async () => {
     if (!uploadId || !fields.nameField) return;
     setStage('importing');
     setError(null);
     try {
+      const id = await ensureUpload();
+      live.current = null; // the import deletes the upload when it ends
       const { jobId } = await api.startDistrictImport({
-        source: { uploadId }, nameField: fields.nameField, officerField: fields.officerField || null, unitField: fields.unitField || null, mode,
+        source: { uploadId: id }, nameField: fields.nameField, officerField: fields.officerField || null, unitField: fields.unitField || null, mode,
       });
       const job = await waitForJob(jobId, (j) => setProgress(j.progress));
       if (job.state !== 'done') {
@@ -140,7 +168,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
       setStage('done');
       onImported(r);
     } catch (e) {
-      setError((e as Error).message);
+      fail(e);
       setStage('review');
     }
   };
@@ -154,7 +182,7 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
         onChange={(e) => {
           const next = { ...fields, [key]: e.target.value };
           setFields(next);
-          if (key === 'nameField' && uploadId && e.target.value) void inspect(uploadId, e.target.value);
+          if (key === 'nameField' && uploadId && e.target.value) void inspect(null, e.target.value);
         }}
       >
         {optional && <option value="">{d('none')}</option>}

@@ -16,6 +16,9 @@ import { SummaryPanel } from './SummaryPanel';
 import { HistoryPanel, QuarantinePanel, type ImportRecord } from './QuarantinePanel';
 import { ProgressTracker, formatBytes, formatDuration } from './logic';
 import { UploadAborted, uploadFile } from './upload';
+import { useI18n } from '../i18n/i18n';
+import { errorText } from '../api/errors';
+import type { Translate } from '../../shared/i18n';
 import './import.css';
 
 export interface ImportViewProps {
@@ -45,14 +48,14 @@ type Stage =
   | { kind: 'summary'; file: File; summary: ImportSummaryOut; savedPreset: string | null }
   | { kind: 'error'; file: File | null; title: string; detail: string };
 
-/** Error text for the user; the backend names staged uploads "<uuid>-<name>": show just the name. */
-function errMessage(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
-  return m.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-/g, '');
+/** Error text for the user: the translated message code when the backend sent one; staged upload names shortened. */
+function errMessage(e: unknown, tm: Translate): string {
+  return errorText(e, tm).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-/g, '');
 }
 
 export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTaken, initialTab }: ImportViewProps) {
   const { t, n, lang, rows } = useImportI18n();
+  const { tm } = useI18n();
   const api = getClient().api;
   const [tab, setTab] = useState<Tab>(initialTab ?? 'import');
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
@@ -64,6 +67,17 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
   const [quarantineImport, setQuarantineImport] = useState<number | null>(null);
   const [presetNote, setPresetNote] = useState<string | null>(null);
   const uploadAbort = useRef<AbortController | null>(null);
+  /**
+   * The staged upload not (yet) handed to an import. Police exports hold personal data: when the user leaves the
+   * file (next file, error, closing the view), the backend is told to delete it at once; an import deletes its own.
+   */
+  const staged = useRef<string | null>(null);
+  const discardStaged = useCallback(() => {
+    const id = staged.current;
+    staged.current = null;
+    if (id) void api.discardUpload({ uploadId: id }).catch(() => undefined);
+  }, [api]);
+  useEffect(() => discardStaged, [discardStaged]);
   const fileInput = useRef<HTMLInputElement>(null);
   const primaryBtn = useRef<HTMLButtonElement>(null);
   const stageRef = useRef(stage);
@@ -110,17 +124,19 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
       try {
         setStage({ kind: 'uploading', file, sent: 0, total: file.size });
         uploadId = await uploadFile(api, file, (sent, total) => setStage({ kind: 'uploading', file, sent, total }), ctrl.signal);
+        staged.current = uploadId;
       } catch (e) {
         if (e instanceof UploadAborted) {
           setStage({ kind: 'idle' });
           return;
         }
-        setStage({ kind: 'error', file, title: t('uploadFailed', { file: file.name }), detail: errMessage(e) });
+        setStage({ kind: 'error', file, title: t('uploadFailed', { file: file.name }), detail: errMessage(e, tm) });
         return;
       } finally {
         uploadAbort.current = null;
       }
       if (file.size === 0) {
+        discardStaged();
         setStage({ kind: 'error', file, title: t('unreadable', { file: file.name }), detail: t('emptyFile') });
         return;
       }
@@ -129,10 +145,11 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
         const inspection = await inspect(file, uploadId);
         setStage({ kind: 'mapping', file, uploadId, inspection, busy: false });
       } catch (e) {
-        setStage({ kind: 'error', file, title: t('unreadable', { file: file.name }), detail: errMessage(e) });
+        discardStaged();
+        setStage({ kind: 'error', file, title: t('unreadable', { file: file.name }), detail: errMessage(e, tm) });
       }
     },
-    [api, inspect, t],
+    [api, inspect, t, tm, discardStaged],
   );
 
   const queueRef = useRef<File[]>([]);
@@ -143,6 +160,7 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
 
   /** Take the next file of the queue (if any), or go back to the drop zone. */
   const next = useCallback(() => {
+    discardStaged();
     const q = queueRef.current;
     if (q.length === 0) {
       setStage({ kind: 'idle' });
@@ -154,7 +172,7 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
     setQueueBoth(rest);
     setBatchIndex((i) => i + 1);
     void processFile(first);
-  }, [processFile, setQueueBoth]);
+  }, [processFile, setQueueBoth, discardStaged]);
 
   const addFiles = useCallback(
     (files: readonly File[]) => {
@@ -195,7 +213,7 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
       setStage({ ...s, inspection, busy: false });
     } catch (e) {
       setStage({ ...s, busy: false });
-      setPresetNote(`${t('error')}: ${errMessage(e)}`);
+      setPresetNote(`${t('error')}: ${errMessage(e, tm)}`);
     }
   };
 
@@ -206,10 +224,12 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
     setStage(importing);
     try {
       const { jobId } = await api.startImport({ source: { uploadId: s.uploadId }, ...req });
+      if (staged.current === s.uploadId) staged.current = null; // the import deletes it when it ends
       savedPresetRef.current = req.savePresetAs ?? null;
       setStage((cur) => (cur.kind === 'importing' && cur.file === s.file ? { ...cur, jobId } : cur));
     } catch (e) {
-      setStage({ kind: 'error', file: s.file, title: t('importFailed', { file: s.file.name }), detail: errMessage(e) });
+      discardStaged();
+      setStage({ kind: 'error', file: s.file, title: t('importFailed', { file: s.file.name }), detail: errMessage(e, tm) });
     }
   };
   const savedPresetRef = useRef<string | null>(null);
@@ -467,7 +487,7 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
                         setPresetNote(t('presetDeleted', { name }));
                         return refreshPresets();
                       })
-                      .catch((e) => setPresetNote(`${t('error')}: ${errMessage(e)}`))
+                      .catch((e) => setPresetNote(`${t('error')}: ${errMessage(e, tm)}`))
                   }
                 />
               </>

@@ -324,6 +324,7 @@ export const REASON_LABELS: Record<'pl' | 'en', Record<RejectionReason, string>>
     'outside-poland': 'punkt poza Polską',
     'unknown-crs': 'nieznany układ współrzędnych',
     'outside-territory': 'poza terenem komendy',
+    'invalid-encoding': 'nieprawidłowe kodowanie znaków',
     'read-error': 'błąd odczytu wiersza',
   },
   en: {
@@ -337,6 +338,7 @@ export const REASON_LABELS: Record<'pl' | 'en', Record<RejectionReason, string>>
     'outside-poland': 'point outside Poland',
     'unknown-crs': 'unknown coordinate system',
     'outside-territory': 'outside the command territory',
+    'invalid-encoding': 'invalid character encoding',
     'read-error': 'row read error',
   },
 };

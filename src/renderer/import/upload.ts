@@ -14,7 +14,7 @@ export class UploadAborted extends Error {
 }
 
 export async function uploadFile(
-  api: Pick<RejonApi, 'uploadChunk'>,
+  api: Pick<RejonApi, 'uploadChunk' | 'discardUpload'>,
   file: File,
   onProgress: (sent: number, total: number) => void,
   signal?: AbortSignal,
@@ -24,14 +24,20 @@ export async function uploadFile(
   let uploadId: string | undefined;
   let received = 0;
   onProgress(0, file.size);
-  for (const [start, end] of ranges) {
-    if (signal?.aborted) throw new UploadAborted();
-    const bytes = new Uint8Array(await file.slice(start, end).arrayBuffer());
-    const res = await api.uploadChunk({ uploadId, name: file.name || 'plik', offset: received, data: bytesToBase64(bytes) });
-    uploadId = res.uploadId;
-    if (res.received !== end) throw new Error(`Upload out of step: backend has ${res.received} bytes, expected ${end}.`);
-    received = res.received;
-    onProgress(received, file.size);
+  try {
+    for (const [start, end] of ranges) {
+      if (signal?.aborted) throw new UploadAborted();
+      const bytes = new Uint8Array(await file.slice(start, end).arrayBuffer());
+      const res = await api.uploadChunk({ uploadId, name: file.name || 'plik', offset: received, data: bytesToBase64(bytes) });
+      uploadId = res.uploadId;
+      if (res.received !== end) throw new Error(`Upload out of step: backend has ${res.received} bytes, expected ${end}.`);
+      received = res.received;
+      onProgress(received, file.size);
+    }
+  } catch (e) {
+    // a half-sent file (personal data) is not left staged on the backend
+    if (uploadId) await api.discardUpload({ uploadId }).catch(() => undefined);
+    throw e;
   }
   return uploadId!;
 }

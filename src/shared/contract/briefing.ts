@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FeatureCollection } from 'geojson';
 import type { MethodDef } from './method';
+import { CalendarDay } from './day';
 
 /**
  * Briefings and public presentation (issue 7).
@@ -13,7 +14,7 @@ import type { MethodDef } from './method';
  *   built from this method's output only.
  */
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const Day = CalendarDay;
 
 export const BRIEFING_SECTIONS = ['title', 'overview', 'map', 'keyNumbers', 'summary', 'hotspots', 'categories', 'matrix'] as const;
 export type BriefingSection = (typeof BRIEFING_SECTIONS)[number];

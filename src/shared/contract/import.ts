@@ -3,10 +3,16 @@ import { ImportOptionsSchema, MappingSchema } from '../../core/import/mapping';
 import type { MethodDef } from './method';
 import { MsgSchema } from './territory';
 
-/** Where the file to import is: a local path (desktop, CLI) or a file staged with uploadChunk (browser). */
+/**
+ * Where the file to import is, by capability (src/backend/import/uploads.ts resolveImportSource):
+ * - `uploadId`: a file staged with uploadChunk (browser mode, drops);
+ * - `grant`: a file the user chose in the desktop's file dialog (token issued by Electron main, short-lived);
+ * - `path`: accepted only by a backend created with `trustedPaths` (the CLI); every transport refuses it.
+ */
 export const ImportSourceSchema = z.union([
   z.object({ path: z.string().min(1).max(4096) }).strict(),
   z.object({ uploadId: z.string().regex(/^[a-f0-9-]{36}$/) }).strict(),
+  z.object({ grant: z.string().regex(/^[a-f0-9]{48}$/) }).strict(),
 ]);
 export type ImportSource = z.infer<typeof ImportSourceSchema>;
 
@@ -116,6 +122,11 @@ export const importMethods = {
       })
       .strict(),
     output: z.object({ uploadId: z.string(), received: z.number() }),
+  },
+  /** Remove a staged upload now (the dialog that used it was closed). Imports remove theirs when they end. */
+  discardUpload: {
+    input: z.object({ uploadId: z.string().regex(/^[a-f0-9-]{36}$/) }).strict(),
+    output: z.object({ discarded: z.boolean() }),
   },
   inspectImport: {
     input: z.object({ source: ImportSourceSchema, options: ImportOptionsSchema.optional(), presetName: PresetName.optional() }).strict(),

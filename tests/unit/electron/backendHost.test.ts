@@ -232,6 +232,29 @@ describe('the built backend host under Node (the utility-process protocol over c
     }
   });
 
+  it('workspace paths: the page gets one refusal outside the data folder; a path main approved after its dialog opens', async () => {
+    const first = demoWorkspace(t.dir, 'approve-first.sqlite');
+    const other = demoWorkspace(t.dir, 'approve-other.sqlite');
+    const { sup } = supervise(first);
+    try {
+      // as the page would call it: a path nobody chose in a dialog (existing or not) is refused alike
+      const refusals = await Promise.all([other, path.join(t.dir, 'missing.sqlite'), '/etc/passwd'].map((p) => sup.call('openWorkspace', { path: p })));
+      for (const r of refusals) expect(r.ok ? null : r.error.msg?.code).toBe('security.path.workspaceNotChosen');
+      expect((await ok<WorkspaceInfo>(sup.call('getWorkspaceInfo', {}))).path).toBe(first);
+      // File > Open in main: approve the chosen file, then open it
+      const approved = await ok<{ path: string; expiresAt: number }>(sup.grant(other, 'open'));
+      expect(approved.path).toBe(other);
+      expect((await ok<WorkspaceInfo>(sup.call('openWorkspace', { path: other }))).path).toBe(other);
+      // File > Save a copy: a write approval for the target
+      const copy = path.join(t.dir, 'approve-copy.sqlite');
+      expect((await sup.call('saveWorkspaceCopy', { path: copy })).ok).toBe(false);
+      await ok(sup.grant(copy, 'write'));
+      expect((await ok<{ path: string }>(sup.call('saveWorkspaceCopy', { path: copy }))).path).toBe(copy);
+    } finally {
+      await sup.close();
+    }
+  });
+
   it('a refused workspace is reported, not restarted', async () => {
     const bad = path.join(t.dir, 'not-a-workspace.sqlite');
     fs.writeFileSync(bad, 'this is not SQLite at all, just text');

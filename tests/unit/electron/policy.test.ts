@@ -105,3 +105,22 @@ describe('restarting a crashed backend', () => {
     expect(DEFAULT_RESTART_POLICY.maxCrashes).toBeGreaterThan(0);
   });
 });
+
+describe('file access by capability (issue 14)', () => {
+  it('main refuses any call whose input names a file path', async () => {
+    const { namesFilePath } = await import('../../../electron/policy');
+    expect(namesFilePath({ source: { path: '/etc/passwd' } })).toBe(true);
+    expect(namesFilePath({ source: { path: '' }, nameField: 'N' })).toBe(true);
+    expect(namesFilePath({ source: { uploadId: '0f8fad5b-d9cb-469f-a165-70867728950e' } })).toBe(false);
+    expect(namesFilePath({ source: { grant: 'a'.repeat(48) } })).toBe(false);
+    expect(namesFilePath({ kind: 'pmtiles', path: '/x.pmtiles' })).toBe(false); // basemap archives: see the report
+    expect(namesFilePath(null)).toBe(false);
+    expect(namesFilePath({})).toBe(false);
+  });
+  it('grants only absolute paths without NUL bytes', async () => {
+    const { isGrantablePath } = await import('../../../electron/policy');
+    expect(isGrantablePath('/home/analityk/eksport.csv')).toBe(true);
+    expect(isGrantablePath('C:\\Users\\a\\eksport.csv')).toBe(true);
+    for (const bad of ['eksport.csv', '../x.csv', '/a\0b.csv', '', 7, null]) expect(isGrantablePath(bad)).toBe(false);
+  });
+});

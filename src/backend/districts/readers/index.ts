@@ -6,7 +6,7 @@
  *   const drafts = toDistricts(file.features, { nameField: 'NAZWA', officerField: 'DZIELNICOWY' });
  *   const report = validateDistricts(drafts);                   // src/core/districts
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { kml } from '@tmcw/togeojson';
@@ -14,7 +14,11 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { parseDbf, parseShp } from 'shpjs';
 import { featureCollectionToWgs84 } from '../../../core/districts/project';
 import type { DistrictDraft, DistrictGeometry } from '../../../core/districts/types';
-import { readZip, type ZipEntry } from './zip';
+import { msg, type Msg } from '../../../core/message';
+import { jsonTooDeep, LimitError, LIMITS, mib } from '../../security/limits';
+import { DISTRICT_ZIP_LIMITS, readZipBuffer, ZipFormatError, type BufferZipEntry } from '../../security/zipArchive';
+
+type ZipEntry = BufferZipEntry;
 
 export interface DistrictFile {
   path: string;
@@ -31,33 +35,77 @@ export interface DistrictFile {
   warnings: string[];
 }
 
-class DistrictFileError extends Error {
-  constructor(path: string, message: string, options?: { cause?: unknown }) {
+/**
+ * A beat file that cannot be read. The message names the file (base name) and the kind of problem; it never quotes
+ * the file's content or a parser's / the operating system's own error text (those can carry the file's first bytes
+ * or paths).
+ */
+export class DistrictFileError extends Error {
+  readonly msg: Msg;
+  constructor(path: string, message: string, options?: { cause?: unknown; msg?: Msg }) {
     super(`Cannot read district file ${basename(path)}: ${message}`, options);
     this.name = 'DistrictFileError';
+    this.msg = options?.msg ?? msg('security.district.unreadable', { file: basename(path) });
   }
+}
+
+const FORMAT_NAMES: Record<string, string> = { '.zip': 'Shapefile (ZIP)', '.kmz': 'KMZ', '.shp': 'Shapefile', '.kml': 'KML' };
+
+/** Any error of a parser, proj4 or the OS becomes the same plain refusal; our own and limit errors pass. */
+function sanitize(path: string, e: unknown): DistrictFileError {
+  if (e instanceof DistrictFileError) return e;
+  if (e instanceof LimitError) return new DistrictFileError(path, e.message, { cause: e, msg: e.msg });
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return new DistrictFileError(path, 'nested too deeply', { cause: e, msg: msg('security.limit.tooDeep') });
+  }
+  if (e instanceof ZipFormatError) return new DistrictFileError(path, e.message, { cause: e, msg: msg('security.district.badZip', { file: basename(path) }) });
+  const format = FORMAT_NAMES[extname(path).toLowerCase()] ?? 'GeoJSON';
+  return new DistrictFileError(path, `cannot be read as ${format}`, { cause: e, msg: msg('security.district.notFormat', { file: basename(path), format }) });
 }
 
 export async function readDistrictFile(path: string): Promise<DistrictFile> {
   let buf: Buffer;
   try {
+    const { size } = await stat(path);
+    if (size > LIMITS.districtFileBytes) {
+      throw new LimitError('file-size', `Beat file larger than ${mib(LIMITS.districtFileBytes)} MB.`, { mb: mib(LIMITS.districtFileBytes) });
+    }
     buf = await readFile(path);
   } catch (e) {
-    throw new DistrictFileError(path, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message, { cause: e });
+    if (e instanceof LimitError) throw sanitize(path, e);
+    // Only trusted callers (the CLI) name arbitrary paths; API callers reach this with their own staged upload or
+    // granted file, so "not found" reveals nothing. Other OS errors are not quoted (they carry paths).
+    throw new DistrictFileError(path, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'the file cannot be read', { cause: e });
   }
   const ext = extname(path).toLowerCase();
   try {
     let result: DistrictFile;
     if (ext === '.zip' || (ext !== '.kmz' && isZip(buf))) result = await readShapefileZip(path, buf);
-    else if (ext === '.kmz') result = readKmz(path, buf);
+    else if (ext === '.kmz') result = await readKmz(path, buf);
     else if (ext === '.shp') result = await readShapefileSiblings(path, buf);
     else if (ext === '.kml' || looksLikeXml(buf)) result = readKml(path, decodeText(buf));
     else result = readGeoJson(path, decodeText(buf));
-    if (result.features.length === 0) throw new Error(result.skipped.length > 0 ? `no polygon features (${result.skipped.length} other features skipped: ${result.skipped[0].reason})` : 'no polygon features');
+    if (result.features.length === 0) {
+      throw new DistrictFileError(path, result.skipped.length > 0 ? `no polygon features (${result.skipped.length} other features skipped: ${result.skipped[0].reason})` : 'no polygon features', {
+        msg: msg('security.district.noPolygons', { file: basename(path), skipped: result.skipped.length }),
+      });
+    }
+    if (result.features.length > LIMITS.districtFeatures) {
+      throw new LimitError('features', `The file holds ${result.features.length} beats (limit ${LIMITS.districtFeatures}).`, { max: LIMITS.districtFeatures });
+    }
     return result;
   } catch (e) {
-    if (e instanceof DistrictFileError) throw e;
-    throw new DistrictFileError(path, (e as Error).message, { cause: e });
+    throw sanitize(path, e);
+  }
+}
+
+/** Reproject a feature collection; a file whose coordinates fit neither CRS gets a plain refusal. */
+function toWgs84(path: string, fc: Parameters<typeof featureCollectionToWgs84>[0]): ReturnType<typeof featureCollectionToWgs84> {
+  try {
+    return featureCollectionToWgs84(fc);
+  } catch (e) {
+    if (e instanceof RangeError) throw e;
+    throw new DistrictFileError(path, 'coordinates are neither WGS84 lon/lat nor EPSG:2180 metres within Poland', { cause: e, msg: msg('security.district.unknownCrs', { file: basename(path) }) });
   }
 }
 
@@ -82,11 +130,13 @@ function collectFields(features: Feature[]): string[] {
 // ---------------------------------------------------------------- GeoJSON
 
 export function parseGeoJsonText(path: string, text: string): DistrictFile {
+  if (jsonTooDeep(text)) throw new LimitError('json-depth', `JSON nested deeper than ${LIMITS.jsonDepth} levels.`, { max: LIMITS.jsonDepth });
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new DistrictFileError(path, `not valid JSON (${(e as Error).message})`);
+    const at = /position (\d+)/.exec((e as Error).message)?.[1];
+    throw new DistrictFileError(path, `not valid JSON${at ? ` (at character ${at})` : ''}`, { cause: e, msg: msg('security.district.invalidJson', { file: basename(path) }) });
   }
   return readGeoJsonObject(path, json);
 }
@@ -101,8 +151,8 @@ function readGeoJsonObject(path: string, json: unknown): DistrictFile {
   if (o && o.type === 'FeatureCollection' && Array.isArray(o.features)) fc = o as typeof fc;
   else if (o && o.type === 'Feature') fc = { type: 'FeatureCollection', features: [o as Feature], crs: o.crs };
   else if (o && typeof o.type === 'string' && 'coordinates' in (o as object)) fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: o as Geometry }], crs: o.crs };
-  else throw new DistrictFileError(path, 'not a GeoJSON FeatureCollection, Feature or geometry');
-  const r = featureCollectionToWgs84(fc);
+  else throw new DistrictFileError(path, 'not a GeoJSON FeatureCollection, Feature or geometry', { msg: msg('security.district.notGeoJson', { file: basename(path) }) });
+  const r = toWgs84(path, fc);
   return {
     path, format: 'geojson', features: r.features, fields: collectFields(r.features), crs: r.crs,
     crsSource: r.detection.source, skipped: r.skipped,
@@ -170,7 +220,7 @@ function shapefileResult(path: string, shp: Buffer, dbf: Buffer | undefined, prj
       try {
         geoms = parseShp(shp, prj);
       } catch (e) {
-        throw new Error(`cannot use the .prj coordinate system (${projcsName(prj)}): ${(e as Error).message}`);
+        throw new DistrictFileError(path, `cannot use the .prj coordinate system (${projcsName(prj)})`, { cause: e, msg: msg('security.district.prj', { file: basename(path) }) });
       }
       crs = projcsName(prj);
       crsSource = 'prj';
@@ -192,15 +242,17 @@ function shapefileResult(path: string, shp: Buffer, dbf: Buffer | undefined, prj
   }
   const features: Feature[] = geoms.map((g, i) => ({ type: 'Feature', properties: rows[i] ?? {}, geometry: g }));
   const fc = { type: 'FeatureCollection', features, ...(is2180 ? { crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::2180' } } } : {}), ...(!is2180 && !needsDetection ? { crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } } } : {}) };
-  const r = featureCollectionToWgs84(fc);
+  const r = toWgs84(path, fc);
   if (needsDetection) { crs = r.crs; crsSource = r.detection.source; }
   return { path, format: 'shapefile', features: r.features, fields: collectFields(r.features), crs, crsSource, skipped: r.skipped, warnings };
 }
 
 async function readShapefileZip(path: string, buf: Buffer): Promise<DistrictFile> {
-  const entries = readZip(buf, basename(path)).filter((e) => !e.name.includes('__MACOSX') && !e.name.endsWith('/'));
+  const entries = (await readZipBuffer(buf, DISTRICT_ZIP_LIMITS)).filter((e) => !e.name.includes('__MACOSX') && !e.name.endsWith('/'));
   const shps = entries.filter((e) => /\.shp$/i.test(e.name));
-  if (shps.length === 0) throw new Error(`the ZIP holds no .shp file (found: ${entries.map((e) => e.name).join(', ') || 'nothing'})`);
+  if (shps.length === 0) {
+    throw new DistrictFileError(path, `the ZIP holds no .shp file (${entries.length} other entries)`, { msg: msg('security.district.noShp', { file: basename(path), entries: entries.length }) });
+  }
   const warnings: string[] = [];
   if (shps.length > 1) warnings.push(`the ZIP holds ${shps.length} layers; read ${shps[0].name}, ignored ${shps.slice(1).map((e) => e.name).join(', ')}`);
   const base = shps[0].name.slice(0, -4).toLowerCase();
@@ -213,9 +265,21 @@ async function readShapefileZip(path: string, buf: Buffer): Promise<DistrictFile
 
 async function readShapefileSiblings(path: string, shp: Buffer): Promise<DistrictFile> {
   const base = path.slice(0, -4);
+  // The .dbf/.prj/.cpg next to a .shp are part of the same dataset (CLI paths and desktop grants; a staged upload has
+  // no siblings). Together they stay within the beat file limit.
+  let budget = LIMITS.districtFileBytes - shp.length;
   const tryRead = async (ext: string): Promise<Buffer | undefined> => {
     for (const e of [ext, ext.toUpperCase()]) {
-      try { return await readFile(`${base}.${e}`); } catch { /* next */ }
+      try {
+        const st = await stat(`${base}.${e}`);
+        if (!st.isFile()) continue;
+        budget -= st.size;
+        if (budget < 0) throw new LimitError('file-size', `Beat files larger than ${mib(LIMITS.districtFileBytes)} MB.`, { mb: mib(LIMITS.districtFileBytes) });
+        return await readFile(`${base}.${e}`);
+      } catch (err) {
+        if (err instanceof LimitError) throw err;
+        /* next */
+      }
     }
     return undefined;
   };
@@ -228,10 +292,10 @@ async function readShapefileSiblings(path: string, shp: Buffer): Promise<Distric
 export function parseKmlText(path: string, text: string, format: 'kml' | 'kmz' = 'kml'): DistrictFile {
   const errors: string[] = [];
   const doc = new DOMParser({ onError: (level: string, msg: string) => { if (level !== 'warning') errors.push(msg); } }).parseFromString(text, 'text/xml');
-  if (errors.length > 0 || !doc.documentElement) throw new Error(`not valid KML/XML (${errors[0] ?? 'no root element'})`);
+  if (errors.length > 0 || !doc.documentElement) throw new DistrictFileError(path, 'not valid KML/XML', { msg: msg('security.district.invalidXml', { file: basename(path) }) });
   const fc = kml(doc as unknown as Document) as FeatureCollection;
   // KML is WGS84 by definition; strip altitudes, keep names and ExtendedData as properties.
-  const r = featureCollectionToWgs84({ type: 'FeatureCollection', features: fc.features, crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } } });
+  const r = toWgs84(path, { type: 'FeatureCollection', features: fc.features, crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } } });
   const features = r.features.map((f) => ({ ...f, properties: Object.fromEntries(Object.entries(f.properties ?? {}).filter(([k]) => !k.startsWith('styleUrl') && k !== 'styleHash' && k !== 'styleMapHash' && k !== 'fill' && k !== 'fill-opacity' && k !== 'stroke' && k !== 'stroke-opacity' && k !== 'stroke-width')) }));
   return { path, format, features, fields: collectFields(features), crs: 'EPSG:4326', crsSource: 'kml', skipped: r.skipped, warnings: [] };
 }
@@ -240,10 +304,10 @@ function readKml(path: string, text: string): DistrictFile {
   return parseKmlText(path, text, 'kml');
 }
 
-function readKmz(path: string, buf: Buffer): DistrictFile {
-  const entries = readZip(buf, basename(path));
+async function readKmz(path: string, buf: Buffer): Promise<DistrictFile> {
+  const entries = await readZipBuffer(buf, DISTRICT_ZIP_LIMITS);
   const doc = entries.find((e) => /(^|\/)doc\.kml$/i.test(e.name)) ?? entries.find((e) => /\.kml$/i.test(e.name));
-  if (!doc) throw new Error('the KMZ holds no .kml document');
+  if (!doc) throw new DistrictFileError(path, 'the KMZ holds no .kml document', { msg: msg('security.district.noKml', { file: basename(path) }) });
   return parseKmlText(path, doc.read().toString('utf8').replace(/^\uFEFF/, ''), 'kmz');
 }
 

@@ -20,7 +20,8 @@ import {
   type RawRecord,
   type RawRow,
 } from '../../../core/import';
-import { ImportFileError, rowsOf, uniqueHeaders, type ReaderOptions, type TableReader } from './types';
+import { msg } from '../../../core/message';
+import { ImportFileError, rowsOf, unreadable, uniqueHeaders, type ReaderOptions, type TableReader } from './types';
 
 const CHUNK = 1 << 20;
 const HEAD = 256 * 1024;
@@ -51,6 +52,12 @@ export function recordFactory(headers: readonly string[]): (arr: string[]) => Ra
   }
 }
 
+/** Header of the first field holding U+FFFD (a byte that did not decode), or undefined. */
+function undecodableColumn(arr: string[], headers: readonly string[]): string | null | undefined {
+  for (let i = 0; i < arr.length; i++) if (arr[i].indexOf('\uFFFD') !== -1) return headers[i] ?? null;
+  return undefined;
+}
+
 function isEmptyRecord(arr: string[]): boolean {
   for (let i = 0; i < arr.length; i++) if (arr[i].length !== 0) return false;
   return true;
@@ -58,8 +65,9 @@ function isEmptyRecord(arr: string[]): boolean {
 
 export async function openCsvReader(file: string, options: ReaderOptions = {}): Promise<TableReader> {
   const fileName = basename(file);
-  let fh: FileHandle | null = await open(file, 'r');
+  let fh: FileHandle | null = null;
   try {
+    fh = await open(file, 'r');
     const { size } = await fh.stat();
     if (size === 0) throw new ImportFileError(file, 'empty', 'the file is empty');
     const head = Buffer.alloc(Math.min(HEAD, size));
@@ -91,7 +99,10 @@ export async function openCsvReader(file: string, options: ReaderOptions = {}): 
     const headers = uniqueHeaders(rawHeader, (i) => `Column ${i + 1}`);
     if (rawHeader.every((h) => !h.trim())) throw new ImportFileError(file, 'no-columns', 'the header row is empty');
     if (headers.length < 2) {
-      throw new ImportFileError(file, 'no-columns', `only one column found (delimiter "${delimiter === '\t' ? 'TAB' : delimiter}"); not a table, or an unusual delimiter`);
+      const shown = delimiter === '\t' ? 'TAB' : delimiter;
+      throw new ImportFileError(file, 'no-columns', `only one column found (delimiter "${shown}"); not a table, or an unusual delimiter`, {
+        msg: msg('security.file.oneColumn', { file: fileName, delimiter: shown }),
+      });
     }
 
     let consumed = 0;
@@ -113,7 +124,12 @@ export async function openCsvReader(file: string, options: ReaderOptions = {}): 
       let recordIdx = 0; // 0-based index of the record in the file (after a sep= line)
       let out: RawRow[] = [];
       for (;;) {
-        const { bytesRead } = await h.read(buf, 0, CHUNK, pos);
+        let bytesRead: number;
+        try {
+          ({ bytesRead } = await h.read(buf, 0, CHUNK, pos));
+        } catch (e) {
+          throw unreadable(file, e);
+        }
         pos += bytesRead;
         consumed = pos;
         const eof = bytesRead === 0 || pos >= size;
@@ -123,9 +139,15 @@ export async function openCsvReader(file: string, options: ReaderOptions = {}): 
         const res = parser.parse(text, 0, !eof) as PapaResult;
         partial = eof ? '' : text.substring(res.meta.cursor);
         if (partial.length > MAX_RECORD_CHARS) {
-          throw new ImportFileError(file, 'unterminated-quote', `row ${recordIdx + res.data.length + 1}: a quoted field is never closed (more than 16 MB without a closing quote)`);
+          const row = recordIdx + res.data.length + 1;
+          throw new ImportFileError(file, 'unterminated-quote', `row ${row}: a quoted field is never closed (more than 16 MB without a closing quote)`, {
+            msg: msg('security.file.unterminatedQuote', { file: fileName, row }),
+          });
         }
         const data = res.data;
+        // Bytes that did not decode in a UTF encoding became U+FFFD: such rows are quarantined with the reason,
+        // never imported garbled (single-byte code pages decode every byte, so only UTF is checked).
+        const undecodable = decoder.encoding.startsWith('utf') && text.indexOf('\uFFFD') !== -1;
         let quoteIssue: Set<number> | null = null;
         for (const e of res.errors) if (e.code === 'MissingQuotes' && e.row !== undefined) (quoteIssue ??= new Set()).add(e.row);
         for (let r = 0; r < data.length; r++, recordIdx++) {
@@ -133,7 +155,10 @@ export async function openCsvReader(file: string, options: ReaderOptions = {}): 
           const arr = data[r];
           if (arr.length === 1 ? arr[0].length === 0 : isEmptyRecord(arr)) continue;
           const row: RawRow = { rowNumber: recordIdx + 1, record: makeRecord(arr) };
-          if (quoteIssue !== null && quoteIssue.has(r)) {
+          const badColumn = undecodable ? undecodableColumn(arr, headers) : undefined;
+          if (badColumn !== undefined) {
+            row.issue = { column: badColumn, reason: 'invalid-encoding', message: `bytes that are not valid ${decoder.encoding.toUpperCase()} (shown as \uFFFD): the row was not imported` };
+          } else if (quoteIssue !== null && quoteIssue.has(r)) {
             row.issue = { column: null, message: 'a quoted field is never closed: the rest of the file was read into this row' };
           } else if (arr.length > nH) {
             let extra = false;
@@ -170,7 +195,6 @@ export async function openCsvReader(file: string, options: ReaderOptions = {}): 
     const h = fh;
     fh = null;
     if (h) await h.close().catch(() => undefined);
-    if (e instanceof ImportFileError) throw e;
-    throw new ImportFileError(file, 'read-failed', e instanceof Error ? e.message : String(e), { cause: e });
+    throw unreadable(file, e);
   }
 }

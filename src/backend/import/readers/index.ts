@@ -8,7 +8,7 @@ import { autoMap, buildVoivodeshipIndex, type MappingProposal, type PolygonFeatu
 import { openCsvReader } from './csv';
 import { detectFormat, readHead } from './detect';
 import { openJsonReader } from './json';
-import { ImportFileError, type ReaderOptions, type TableReader } from './types';
+import { ImportFileError, unreadable, type ReaderOptions, type TableReader } from './types';
 import { openXlsxReader } from './xlsx';
 
 export * from './types';
@@ -28,7 +28,7 @@ export async function openReader(path: string, options: ReaderOptions = {}): Pro
     try {
       head = await readHead(path, 65536);
     } catch (e) {
-      throw new ImportFileError(path, 'read-failed', e instanceof Error ? e.message : String(e), { cause: e });
+      throw unreadable(path, e);
     }
     format = detectFormat(path, head.bytes);
   }

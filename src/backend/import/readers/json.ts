@@ -8,7 +8,7 @@
  * 'puwg92' for EPSG:2180, none -> null (decided from the value ranges, as Polish tools write 2180 GeoJSON).
  */
 
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   FEATURE_ID_COLUMN,
@@ -20,9 +20,18 @@ import {
   type RawRow,
   type RawValue,
 } from '../../../core/import';
-import { ImportFileError, rowsOf, uniqueHeaders, type ImportFormat, type ReaderOptions, type TableReader } from './types';
+import { msg } from '../../../core/message';
+import { jsonTooDeep, LimitError, LIMITS, mib } from '../../security/limits';
+import { ImportFileError, rowsOf, unreadable, uniqueHeaders, type ImportFormat, type ReaderOptions, type TableReader } from './types';
 
-const MAX_JSON_BYTES = 480 * 1024 * 1024;
+/** JSON is parsed whole (~5x its size in memory): larger exports should come as CSV, which streams. */
+const MAX_JSON_BYTES = LIMITS.jsonImportBytes;
+
+/** Where JSON.parse stopped, without the text around it (V8 quotes the start of the file in its messages). */
+export function jsonErrorPosition(e: unknown): number | null {
+  const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+  return m ? Number(m[1]) : null;
+}
 const MERCATOR = new Set([3857, 102100, 102113, 900913]);
 
 function toRaw(v: unknown): RawValue {
@@ -79,7 +88,11 @@ function structure(file: string, doc: unknown): Parsed {
     if (wkid === 2180) crs = 'puwg92';
     else if (wkid === 4326) crs = 'wgs84';
     else if (wkid !== null && MERCATOR.has(wkid)) { crs = 'wgs84'; mercator = true; }
-    else if (wkid !== null) throw new ImportFileError(file, 'unsupported-crs', `unsupported spatialReference wkid ${wkid} (EPSG:2180, 4326 or 3857/102100 expected)`);
+    else if (wkid !== null) {
+      throw new ImportFileError(file, 'unsupported-crs', `unsupported spatialReference wkid ${wkid} (EPSG:2180, 4326 or 3857/102100 expected)`, {
+        msg: msg('security.file.unsupportedWkid', { file: basename(file), wkid }),
+      });
+    }
   } else {
     const name = String(((o.crs as { properties?: { name?: unknown } } | undefined)?.properties?.name) ?? '');
     if (/2180/.test(name)) crs = 'puwg92';
@@ -93,20 +106,32 @@ export async function openJsonReader(file: string, _options: ReaderOptions = {})
   const fileName = basename(file);
   let bytes: Buffer;
   try {
+    const { size } = await stat(file);
+    if (size > MAX_JSON_BYTES) {
+      throw new LimitError('file-size', `JSON file larger than ${mib(MAX_JSON_BYTES)} MB; export a CSV instead.`, { mb: mib(MAX_JSON_BYTES) });
+    }
     bytes = await readFile(file);
   } catch (e) {
-    throw new ImportFileError(file, 'read-failed', e instanceof Error ? e.message : String(e), { cause: e });
+    throw unreadable(file, e);
   }
   if (bytes.length === 0) throw new ImportFileError(file, 'empty', 'the file is empty');
-  if (bytes.length > MAX_JSON_BYTES) throw new ImportFileError(file, 'read-failed', 'JSON file larger than 480 MB; export a CSV instead');
   const enc = detectEncoding(bytes.subarray(0, 65536));
   let doc: unknown;
-  try {
-    doc = JSON.parse(new TextDecoder(enc.encoding).decode(bytes));
-  } catch (e) {
-    throw new ImportFileError(file, 'invalid-json', `not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+  let text: string | null = new TextDecoder(enc.encoding).decode(bytes);
+  if (jsonTooDeep(text)) {
+    throw unreadable(file, new LimitError('json-depth', `JSON nested deeper than ${LIMITS.jsonDepth} levels.`, { max: LIMITS.jsonDepth }));
   }
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const at = jsonErrorPosition(e);
+    throw new ImportFileError(file, 'invalid-json', `not valid JSON${at !== null ? ` (at character ${at})` : ''}`, { cause: e });
+  }
+  // Bytes that did not decode became U+FFFD: the features holding one are quarantined (see the CSV reader).
+  const undecodable = enc.encoding.startsWith('utf') && text.indexOf('\uFFFD') !== -1;
+  text = null;
   const size = bytes.length;
+  bytes = Buffer.alloc(0);
   const p = structure(file, doc);
   const attrHeaders = p.headers.filter((h) => h !== GEOMETRY_X_COLUMN && h !== GEOMETRY_Y_COLUMN && h !== FEATURE_ID_COLUMN);
   const hasId = p.headers.includes(FEATURE_ID_COLUMN);
@@ -147,6 +172,10 @@ export async function openJsonReader(file: string, _options: ReaderOptions = {})
       if (hasId) rec[FEATURE_ID_COLUMN] = toRaw(f?.id);
       const row: RawRow = { rowNumber, record: rec };
       if (issue) row.issue = issue;
+      if (undecodable) {
+        const bad = attrHeaders.find((h) => typeof rec[h] === 'string' && (rec[h] as string).indexOf('\uFFFD') !== -1);
+        if (bad !== undefined) row.issue = { column: bad, reason: 'invalid-encoding', message: `bytes that are not valid ${enc.encoding.toUpperCase()} (shown as \uFFFD): the row was not imported` };
+      }
       out.push(row);
       if (out.length >= batchSize) { yield out; out = []; }
     }

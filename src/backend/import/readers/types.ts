@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
 import type { Delimiter, EncodingDetection, RawRow, TextEncodingName } from '../../../core/import';
+import { msg, type Msg } from '../../../core/message';
+import { LimitError } from '../../security/limits';
 
 export type ImportFormat = 'csv' | 'xlsx' | 'geojson' | 'esrijson';
 
@@ -56,18 +58,52 @@ export type ImportFileErrorCode =
   | 'unsupported-crs'
   | 'sheet-not-found'
   | 'unterminated-quote'
-  | 'read-failed';
+  | 'read-failed'
+  | 'limit';
 
-/** The file cannot be read at all. The message names the file. */
+/** What the user reads for each code when the thrower gives no more specific message. */
+function defaultMsg(code: ImportFileErrorCode, file: string): Msg {
+  const f = { file: basename(file) };
+  switch (code) {
+    case 'empty': return msg('security.file.empty', f);
+    case 'binary': return msg('security.file.binary', f);
+    case 'unsupported-format': return msg('security.file.unsupportedFormat', f);
+    case 'no-header': return msg('security.file.noHeader', f);
+    case 'no-columns': return msg('security.file.noColumns', f);
+    case 'invalid-json': return msg('security.file.invalidJson', f);
+    case 'invalid-structure': return msg('security.file.invalidStructure', f);
+    case 'unsupported-crs': return msg('security.file.unsupportedCrs', f);
+    case 'sheet-not-found': return msg('security.file.noHeader', f);
+    case 'unterminated-quote': return msg('security.file.unreadable', f);
+    case 'read-failed':
+    case 'limit':
+      return msg('security.file.unreadable', f);
+  }
+}
+
+/**
+ * The file cannot be read at all. The message names the file (base name only) and never quotes its content or
+ * an operating-system error (no paths, no errno details): a refusal says what kind of problem it is.
+ */
 export class ImportFileError extends Error {
   readonly file: string;
   readonly code: ImportFileErrorCode;
-  constructor(file: string, code: ImportFileErrorCode, detail: string, options?: { cause?: unknown }) {
+  /** The error for the user (src/shared/i18n). */
+  readonly msg: Msg;
+  constructor(file: string, code: ImportFileErrorCode, detail: string, options?: { cause?: unknown; msg?: Msg }) {
     super(`Cannot read "${basename(file)}": ${detail}`, options);
     this.name = 'ImportFileError';
     this.file = file;
     this.code = code;
+    this.msg = options?.msg ?? defaultMsg(code, file);
   }
+}
+
+/** A file that cannot be opened or read (missing, no permission, I/O error): the same words whatever the cause. */
+export function unreadable(file: string, cause: unknown): ImportFileError {
+  if (cause instanceof ImportFileError) return cause;
+  if (cause instanceof LimitError) return new ImportFileError(file, 'limit', cause.message, { cause, msg: cause.msg });
+  return new ImportFileError(file, 'read-failed', 'the file cannot be read', { cause });
 }
 
 /** Make header names unique and non-empty (record keys). */

@@ -9,7 +9,9 @@
 import { basename } from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { RawRecord, RawRow, RawValue } from '../../../core/import';
-import { ImportFileError, rowsOf, uniqueHeaders, type ReaderOptions, type TableReader } from './types';
+import { msg } from '../../../core/message';
+import { verifyZipFile, XLSX_LIMITS, ZipFormatError } from '../../security/zipArchive';
+import { ImportFileError, rowsOf, unreadable, uniqueHeaders, type ReaderOptions, type TableReader } from './types';
 
 function columnLetter(n: number): string {
   let s = '';
@@ -36,8 +38,22 @@ type RowLike = { number: number; values: unknown[] | Record<string, unknown> };
 
 export async function openXlsxReader(file: string, options: ReaderOptions = {}): Promise<TableReader> {
   const fileName = basename(file);
-  const { size } = await stat(file);
+  let size: number;
+  try {
+    ({ size } = await stat(file));
+  } catch (e) {
+    throw unreadable(file, e);
+  }
   if (size === 0) throw new ImportFileError(file, 'empty', 'the file is empty');
+  // exceljs expands the archive as it streams and keeps the shared strings in memory: check the archive first
+  // (entry count, declared and actual expanded sizes, compression ratios), so a decompression bomb is refused
+  // before it can take the machine's memory or disk.
+  try {
+    await verifyZipFile(file, XLSX_LIMITS);
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw new ImportFileError(file, 'read-failed', `not a readable XLSX workbook (${e.message})`, { cause: e, msg: msg('security.file.notWorkbook', { file: fileName }) });
+    throw unreadable(file, e);
+  }
   const { default: ExcelJS } = await import('exceljs'); // heavy (~0.5 s to load): only when an XLSX file is read
   const wb = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     worksheets: 'emit',
@@ -86,11 +102,17 @@ export async function openXlsxReader(file: string, options: ReaderOptions = {}):
     }
   } catch (e) {
     destroy();
-    throw new ImportFileError(file, 'read-failed', `not a readable XLSX workbook (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    throw new ImportFileError(file, 'read-failed', 'not a readable XLSX workbook', { cause: e, msg: msg('security.file.notWorkbook', { file: fileName }) });
   }
   if (!rowsIt) {
     await finish();
-    if (options.sheet !== undefined) throw new ImportFileError(file, 'sheet-not-found', `no sheet named "${options.sheet}" (sheets: ${seen.map((s) => `"${s}"`).join(', ') || 'none'})`);
+    if (options.sheet !== undefined) {
+      // Sheet names are listed so the user can pick one: the file is theirs (uploaded or chosen in the dialog).
+      const sheets = seen.map((s) => `"${s}"`).join(', ');
+      throw new ImportFileError(file, 'sheet-not-found', `no sheet named "${options.sheet}" (sheets: ${sheets || 'none'})`, {
+        msg: msg('security.file.sheetNotFound', { file: fileName, sheet: options.sheet, sheets: sheets || '—' }),
+      });
+    }
     throw new ImportFileError(file, 'no-header', 'the workbook has no worksheet');
   }
 
@@ -119,7 +141,7 @@ export async function openXlsxReader(file: string, options: ReaderOptions = {}):
     }
   } catch (e) {
     destroy();
-    throw new ImportFileError(file, 'read-failed', `sheet "${sheetName}" cannot be read (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    throw new ImportFileError(file, 'read-failed', `sheet "${sheetName}" cannot be read`, { cause: e, msg: msg('security.file.notWorkbook', { file: fileName }) });
   }
   if (!header) { await finish(); throw new ImportFileError(file, 'no-header', `sheet "${sheetName}" is empty`); }
   const headers = uniqueHeaders(header.names, (i) => `Column ${columnLetter(header!.cols[i])}`);
@@ -153,7 +175,7 @@ export async function openXlsxReader(file: string, options: ReaderOptions = {}):
       }
     } catch (e) {
       if (e instanceof ImportFileError) throw e;
-      throw new ImportFileError(file, 'read-failed', `sheet "${sheetName}" cannot be read (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+      throw new ImportFileError(file, 'read-failed', `sheet "${sheetName}" cannot be read`, { cause: e, msg: msg('security.file.notWorkbook', { file: fileName }) });
     } finally {
       done = true;
     }

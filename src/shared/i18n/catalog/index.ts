@@ -6,6 +6,7 @@ import common from './common';
 import coordinates from './coordinates';
 import desktop from './desktop';
 import publicMode from './publicMode';
+import security from './security';
 import workspace from './workspace';
 import hotspots from './hotspots';
 import places from './places';
@@ -20,6 +21,7 @@ export const CATALOGS: Record<string, FeatureCatalog> = {
   coordinates,
   desktop,
   publicMode,
+  security,
   workspace,
   hotspots,
   places,
