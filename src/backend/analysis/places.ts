@@ -1,6 +1,6 @@
 /**
- * Where a point is, in words a patrol understands: the nearest named place of the workspace (`places` table:
- * name, kind, lon, lat), else the beat that contains it, else its coordinates. The ONE place where analysis
+ * Where a point is, in words a patrol understands: the nearest named place or street of the workspace (`places`
+ * table and imported street centrelines, src/backend/places/nearest.ts), else the beat that contains it, else its coordinates. The ONE place where analysis
  * results get their names (the map, the CLI and briefings call it); imported streets and places plug in here.
  *
  * Rule (distances in EPSG:2180 metres):
@@ -15,6 +15,7 @@ import { buildDistrictIndex, locate, type DistrictIndex } from '../../core/distr
 import { toPuwg92 } from '../../core/domain/crs';
 import { msg, type Msg } from '../../core/message';
 import { listDistrictRows } from '../store/districts';
+import { nearestNamedPlace } from '../places/nearest';
 import type { Db } from '../store/workspace';
 
 export const AT_M = 150;
@@ -34,35 +35,28 @@ export interface PlaceName {
 }
 
 interface Gazetteer {
-  places: { name: string; kind: string; x: number; y: number }[];
+  db: Db;
   districts: { index: DistrictIndex; names: Map<number, string> } | null;
 }
 
 function gazetteer(db: Db): Gazetteer {
-  const places = (db.prepare('SELECT name, kind, lon, lat FROM places ORDER BY id').all() as { name: string; kind: string; lon: number; lat: number }[])
-    .map((p) => {
-      const [x, y] = toPuwg92(p.lon, p.lat);
-      return { name: p.name, kind: p.kind, x, y };
-    });
   const rows = listDistrictRows(db);
   const districts = rows.length > 0
     ? { index: buildDistrictIndex(rows.map((r) => ({ id: r.id, geometry: r.geometry }))), names: new Map(rows.map((r) => [r.id, r.name])) }
     : null;
-  return { places, districts };
+  return { db, districts };
 }
 
 /**
- * The nearest named place or street to an EPSG:2180 point, with its distance in metres; null when there is none.
- * The ONE lookup behind every name: when imported streets/places (src/backend/places/nearest.ts) land, this body
- * (and gazetteer()'s read of the `places` table) is what changes; the naming rule above stays.
+ * The nearest named place or street to an EPSG:2180 point, with its distance in metres; null when there is none
+ * within NEAR_M. The ONE lookup behind every name: the workspace's places (demo and imported) and imported street
+ * centrelines through src/backend/places/nearest.ts (cached spatial index; a street within 30 m wins, else the
+ * nearer of the nearest street and place). `kind` is the place's own kind ('dworzec', …), else 'street' or 'place'.
  */
 function nearestNamed(g: Gazetteer, x: number, y: number): { name: string; kind: string; d: number } | null {
-  let best: { name: string; kind: string; d: number } | null = null;
-  for (const p of g.places) {
-    const d = Math.hypot(p.x - x, p.y - y);
-    if (!best || d < best.d) best = { name: p.name, kind: p.kind, d };
-  }
-  return best;
+  const hit = nearestNamedPlace(g.db, x, y, NEAR_M);
+  if (!hit) return null;
+  return { name: hit.name, kind: hit.placeKind ?? hit.kind, d: hit.distanceM };
 }
 
 function nameWith(g: Gazetteer, lon: number, lat: number): PlaceName {

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { Backend } from '../../../../src/backend/backend';
 import { findHotspots, loadAnalysisInput } from '../../../../src/backend/analysis/runAnalysis';
 import { beatCentroids, computeAnalysis } from '../../../../src/backend/analysis/compute';
+import { openWorkspace } from '../../../../src/backend/store/workspace';
 import { namePlace } from '../../../../src/backend/analysis/places';
+import { importPlaces } from '../../../../src/backend/places/import';
 import { getTerritory, setTerritory } from '../../../../src/backend/store/territory';
 import { emergingHotSpots, hotSpotsForFeatures, stepIndex, utcMonthEdges } from '../../../../src/core/analysis';
 import { areaM2, geometryToPuwg92 } from '../../../../src/core/districts';
@@ -114,6 +116,28 @@ describe('the ranked list through the contract', () => {
     expect(field.name).toBeNull();
     expect(['hotspots.place.beat', 'hotspots.place.nearKm']).toContain(field.label.code);
     expect(namePlace(db, 18.0, 50.0).label.code).toBe('hotspots.place.coords');
+  });
+
+  it('names a point by an imported street when one runs within reach (the places/streets lookup behind namePlace)', async () => {
+    const file = path.join(t.dir, 'named.sqlite');
+    fs.copyFileSync(demo, file);
+    const db = openWorkspace(file);
+    try {
+      const before = namePlace(db, 19.98, 51.21);
+      expect(before.name).toBeNull();
+      // a street 40 m north of the rural point, running east-west
+      const dLat = 40 / 111_200;
+      const streets = path.join(t.dir, 'ulica.geojson');
+      fs.writeFileSync(streets, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { nazwa: 'ul. Polna' }, geometry: { type: 'LineString', coordinates: [[19.975, 51.21 + dLat], [19.985, 51.21 + dLat]] } }] }));
+      await importPlaces(db, streets, 'ulica.geojson');
+      const after = namePlace(db, 19.98, 51.21);
+      expect(after).toMatchObject({ name: 'ul. Polna', kind: 'street', label: { code: 'hotspots.place.at' } });
+      expect(Math.abs(after.distanceM! - 40)).toBeLessThan(2);
+      // the demo's named places still win where they are nearer
+      expect(namePlace(db, 19.703, 51.4053).name).toBe('Rynek Trybunalski');
+    } finally {
+      db.close();
+    }
   });
 });
 
