@@ -27,6 +27,8 @@ import { territoryApi } from './api/territoryApi';
 import type { Printer } from './briefing/printer';
 import { workspaceApi } from './api/workspaceApi';
 import { noneOpenError, workspaceRejonError } from './workspace/errors';
+import { busyError, isSqliteBusy, WorkspaceWriter } from './store/writeQueue';
+import { ChangeWatch } from './store/changeWatch';
 
 export { noneOpenError, workspaceRejonError };
 
@@ -43,6 +45,15 @@ type AppMethod = (typeof APP_METHODS)[number];
 const IMPORT_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['startImport', 'startDistrictImport']);
 /** Methods that start a job writing the workspace: refused up front when it is open read-only. */
 const WRITE_JOB_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['startImport', 'startDistrictImport', 'runAnalysis', 'startJob']);
+/**
+ * Calls that write on the backend's connection: they wait their turn behind other writers (jobs, other windows,
+ * other processes: src/backend/store/writeQueue.ts) and run as one transaction, or fail with 'busy' after the wait.
+ */
+const WRITE_CALLS: ReadonlySet<MethodName> = new Set<MethodName>([
+  'setSetting', 'deleteMappingPreset', 'saveDistrict', 'renameDistrict', 'deleteDistrict', 'mergeDistricts', 'splitDistrict', 'deleteAnalysis',
+  'saveBasemapSource', 'removeBasemapSource', 'saveBriefingTemplate', 'deleteBriefingTemplate', 'setTerritoryFromPowiaty', 'setTerritoryFromBeats',
+  'clearTerritory',
+]);
 
 export interface BackendOptions extends OpenOptions {
   /** Prints briefing pages to PDF (the Electron host passes Electron's own); headless system Chromium when absent. */
@@ -64,12 +75,20 @@ class OpenedWorkspace {
   closing = false;
   readonly closers: (() => void | Promise<void>)[] = [];
   api: Partial<Record<MethodName, AnyMethod>> = {};
+  /** One writer at a time (issue 14 pt 5). */
+  readonly writer: WorkspaceWriter;
+  /** Notices commits of other connections (another process, the import connection). */
+  readonly watch: ChangeWatch;
   constructor(
     readonly path: string,
     readonly db: Db,
     readonly readOnly: boolean,
     readonly serial: number,
-  ) {}
+    onChange: () => void,
+  ) {
+    this.writer = new WorkspaceWriter(db);
+    this.watch = new ChangeWatch(db, onChange);
+  }
 }
 
 /**
@@ -140,12 +159,18 @@ export class Backend {
     return this.current().readOnly;
   }
 
+  /** The open workspace's writers: jobs and writing calls take their turn here (src/backend/store/writeQueue.ts). */
+  get writer(): WorkspaceWriter {
+    return this.current().writer;
+  }
+
   onEvent(listener: (e: RejonEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   emit(e: RejonEvent): void {
+    if (e.type === 'workspace-changed') this.ws?.watch.seen(); // announced here: the watcher need not say it again
     for (const l of this.listeners) l(e);
   }
 
@@ -201,7 +226,9 @@ export class Backend {
   }
 
   private attach(abs: string, db: Db, readOnly: boolean): void {
-    const ws = new OpenedWorkspace(abs, db, readOnly, ++this.serial);
+    const ws = new OpenedWorkspace(abs, db, readOnly, ++this.serial, () => {
+      if (this.ws === ws && !ws.closing) this.emit({ type: 'workspace-changed' });
+    });
     this.ws = ws;
     try {
       ws.api = this.buildWorkspaceApi();
@@ -218,6 +245,7 @@ export class Backend {
         // the recent list is a convenience: a read-only data folder must not stop work
       }
     }
+    ws.watch.start();
     this.emit({ type: 'workspace-opened', path: abs, name: info.name, demo: info.demo, readOnly, serial: ws.serial });
   }
 
@@ -226,6 +254,8 @@ export class Backend {
     const ws = this.ws;
     if (!ws) return false;
     ws.closing = true;
+    ws.watch.stop();
+    ws.writer.close();
     await this.jobs.shutdown(ws);
     this.uploads.dispose();
     for (const fn of ws.closers) {
@@ -437,17 +467,18 @@ export class Backend {
 
   /** Generate the demo dataset into this (empty) workspace as a cancellable job. */
   startDemoJob(seed = 1, reports?: number): string {
-    const job = this.jobs.start('demo', async (ctx) => {
+    const job = this.jobs.start('demo', (ctx) => this.writer.job('demo', ctx, async () => {
       ctx.progress(0.05, 'synthesising');
       // Loaded on demand: the demo generator is not needed to serve a real workspace.
       const [{ synthesizeDemo }, { writeDemo }] = await Promise.all([import('./demo/synth'), import('./demo/writeDemo')]);
       const data = synthesizeDemo({ seed, reports });
       ctx.throwIfCancelled();
       ctx.progress(0.3, 'writing');
-      const result = writeDemo(this.db, data, ctx);
+      return writeDemo(this.db, data, ctx);
+    }).then((result) => {
       this.emit({ type: 'workspace-changed' });
       return result;
-    });
+    }));
     return job.id;
   }
 
@@ -475,8 +506,9 @@ export class Backend {
       throw new RejonError('workspace', `${ws.path} is open read-only.`, undefined, msg('workspace.error.read-only-write', { file: ws.path }));
     }
     try {
-      return await fn(input);
+      return await (WRITE_CALLS.has(method) && !ws.readOnly ? ws.writer.call(() => fn(input)) : fn(input));
     } catch (e) {
+      if (isSqliteBusy(e)) throw busyError(5000); // a write outside the queue met another process's lock (busy_timeout)
       const code = String((e as { code?: unknown })?.code ?? '');
       if (code.startsWith('SQLITE_READONLY')) {
         throw new RejonError('workspace', `${ws.path} is open read-only: ${(e as Error).message}`, undefined, msg('workspace.error.read-only-write', { file: ws.path }));

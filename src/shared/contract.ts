@@ -10,6 +10,7 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date 
 
 export { ReportFilterSchema, type ReportFilterInput } from './contract/filter';
 import { ReportFilterSchema } from './contract/filter';
+import { MsgSchema } from './contract/territory';
 
 const Empty = z.object({}).strict();
 
@@ -58,6 +59,8 @@ export const JobStateSchema = z.object({
   startedAt: z.number(),
   finishedAt: z.number().nullable(),
   error: z.string().nullable(),
+  /** The error as a message code (a 'busy' workspace, …), for the user's language; absent when there is none. */
+  errorMsg: MsgSchema.nullable().optional(),
   result: z.unknown().nullable(),
 });
 export type JobState = z.infer<typeof JobStateSchema>;
@@ -146,8 +149,11 @@ export type RejonEvent =
 
 /** Error shape on the wire. */
 export interface WireError {
-  /** 'unavailable': the backend process is not running (crashed, restarting, closed): the call never ran or was cut off. */
-  code: 'bad-request' | 'not-found' | 'workspace' | 'internal' | 'unauthorized' | 'cancelled' | 'unavailable';
+  /**
+   * 'unavailable': the backend process is not running (crashed, restarting, closed): the call never ran or was cut off.
+   * 'busy': another writer (a job, another window or process) held the workspace longer than the stated wait; nothing changed.
+   */
+  code: 'bad-request' | 'not-found' | 'workspace' | 'internal' | 'unauthorized' | 'cancelled' | 'unavailable' | 'busy';
   /** English text for logs and developers; front ends show `msg` translated when it is present. */
   message: string;
   issues?: { path: string; message: string }[];

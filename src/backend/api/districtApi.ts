@@ -38,7 +38,7 @@ export function districtApi(backend: Backend): Pick<RejonApi, Methods> {
     startDistrictImport: async ({ source, nameField, officerField, unitField, mode, kind }) => {
       const { file } = resolveImportSource(backend, source);
       const job = backend.jobs.start('districts', async (ctx) => {
-        const result = await importDistricts(db, file, { nameField, officerField, unitField, mode: mode ?? 'replace', kind }, ctx);
+        const result = await backend.writer.job('districts', ctx, () => importDistricts(db, file, { nameField, officerField, unitField, mode: mode ?? 'replace', kind }, ctx));
         backend.emit({ type: 'workspace-changed' });
         return result;
       });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobState } from '../../shared/contract';
+import { isMsg } from '../../core/message';
 
 export interface JobContext {
   signal: AbortSignal;
@@ -81,6 +82,8 @@ export class JobManager {
         } else {
           state.state = 'failed';
           state.error = err.message;
+          const m = (e as { msg?: unknown }).msg;
+          if (isMsg(m)) state.errorMsg = m;
         }
       } finally {
         state.finishedAt = Date.now();
