@@ -58,7 +58,7 @@ channel.onDisconnect(() => void closeAndExit());
 
 const workspace = process.env.REJON_WORKSPACE || null;
 void (async () => {
-  const b = new Backend(null, { recent: true, nativeBinding: process.env.REJON_SQLITE_BINDING || undefined, ...(printer ? { printer } : {}) });
+  const b = new Backend(null, { recent: true, readWorkers: 2, nativeBinding: process.env.REJON_SQLITE_BINDING || undefined, ...(printer ? { printer } : {}) });
   b.onEvent((event) => channel.send({ type: 'event', event }));
   try {
     if (workspace) await b.api.openWorkspace({ path: workspace });

@@ -29,6 +29,8 @@ import { workspaceApi } from './api/workspaceApi';
 import { noneOpenError, workspaceRejonError } from './workspace/errors';
 import { busyError, isSqliteBusy, WorkspaceWriter } from './store/writeQueue';
 import { ChangeWatch } from './store/changeWatch';
+import { ReadPool, readWorkerCount } from './reads/readPool';
+import { isReadMethod } from './reads/methods';
 
 export { noneOpenError, workspaceRejonError };
 
@@ -68,6 +70,11 @@ export interface BackendOptions extends OpenOptions {
   confinePaths?: boolean;
   /** Workspace files that may be opened wherever they are (named on the command line). */
   allowFiles?: string[];
+  /**
+   * Read worker threads for heavy reads (src/backend/reads/); 0 (default) runs them on the backend's thread. The
+   * serving front ends (serve, the desktop host) use 2. REJON_READ_WORKERS overrides.
+   */
+  readWorkers?: number;
 }
 
 /** The open workspace and what belongs to it alone (its API closures, closers). */
@@ -79,6 +86,8 @@ class OpenedWorkspace {
   readonly writer: WorkspaceWriter;
   /** Notices commits of other connections (another process, the import connection). */
   readonly watch: ChangeWatch;
+  /** Heavy reads on worker threads (null: on the backend's thread). */
+  reads: ReadPool | null = null;
   constructor(
     readonly path: string,
     readonly db: Db,
@@ -246,6 +255,8 @@ export class Backend {
       }
     }
     ws.watch.start();
+    const readers = readWorkerCount(this.options.readWorkers ?? 0);
+    if (readers > 0) ws.reads = new ReadPool(abs, readers, this.options.nativeBinding);
     this.emit({ type: 'workspace-opened', path: abs, name: info.name, demo: info.demo, readOnly, serial: ws.serial });
   }
 
@@ -256,6 +267,7 @@ export class Backend {
     ws.closing = true;
     ws.watch.stop();
     ws.writer.close();
+    await ws.reads?.close();
     await this.jobs.shutdown(ws);
     this.uploads.dispose();
     for (const fn of ws.closers) {
@@ -506,6 +518,7 @@ export class Backend {
       throw new RejonError('workspace', `${ws.path} is open read-only.`, undefined, msg('workspace.error.read-only-write', { file: ws.path }));
     }
     try {
+      if (ws.reads && isReadMethod(method)) return await ws.reads.run(method, input);
       return await (WRITE_CALLS.has(method) && !ws.readOnly ? ws.writer.call(() => fn(input)) : fn(input));
     } catch (e) {
       if (isSqliteBusy(e)) throw busyError(5000); // a write outside the queue met another process's lock (busy_timeout)

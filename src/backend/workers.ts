@@ -16,12 +16,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-export type WorkerName = 'analysisWorker' | 'importWorker';
+export type WorkerName = 'analysisWorker' | 'importWorker' | 'readWorker';
 
 /** Source bootstraps, relative to this file's folder (src/backend). */
 const SOURCE_BOOTSTRAP: Record<WorkerName, string[]> = {
   analysisWorker: ['analysis', 'worker-bootstrap.mjs'],
   importWorker: ['import', 'worker-bootstrap.mjs'],
+  readWorker: ['reads', 'worker-bootstrap.mjs'],
 };
 
 /** Shared code of the build sits in `chunks/` below the entry files (chunkFileNames in electron.vite.config.ts). */
@@ -44,12 +45,12 @@ export function workerScript(name: WorkerName, moduleUrl: string = import.meta.u
 }
 
 /** Start a worker thread from the bundle (or the sources in development); throws when its script is missing. */
-export function startWorker(name: WorkerName): Worker {
+export function startWorker(name: WorkerName, workerData?: unknown): Worker {
   const file = workerScript(name);
   if (!fs.existsSync(file)) {
     throw new Error(`The ${name} script is missing (${file}): the build is incomplete. Run "npm run build".`);
   }
-  return new Worker(file);
+  return new Worker(file, workerData === undefined ? undefined : { workerData });
 }
 
 /** Work runs inline on the calling thread only when asked for explicitly (tests comparing both paths). */
