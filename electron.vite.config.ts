@@ -14,6 +14,7 @@ export default defineConfig({
           backendHost: resolve(__dirname, 'electron/backendHost.ts'),
           analysisWorker: resolve(__dirname, 'src/backend/analysis/worker.ts'),
           importWorker: resolve(__dirname, 'src/backend/import/worker.ts'),
+          readWorker: resolve(__dirname, 'src/backend/reads/worker.ts'),
           cli: resolve(__dirname, 'src/cli/main.ts'),
         },
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every performance target of the issues, with figures and ratios against the named
  * baselines measured in the same run. Not a test: it prints, it does not assert.
- * Run some parts only with `npm run bench -- import analysis` (parts: import, districts, analysis, map, cli, places).
+ * Run some parts only with `npm run bench -- import analysis` (parts: import, districts, analysis, map, cli, places, load).
  */
 import os from 'node:os';
 
@@ -39,4 +39,9 @@ if (want('cli')) {
   log('\n## Command-line start-up (issue 16): `rejon info` on the demo workspace — baseline: `node -e 0` in the same run');
   const { benchCli } = await import('./cli');
   await benchCli(log);
+}
+if (want('load')) {
+  log('\n## A responsive backend under load (issue 14): 50 concurrent heavy reads for 10 s against `rejon serve` — baseline: the reads on the backend thread');
+  const { benchLoad } = await import('./load');
+  await benchLoad(log);
 }

@@ -72,7 +72,7 @@ channel.onDisconnect(() => void closeAndExit());
 const workspace = process.env.REJON_WORKSPACE || null;
 void (async () => {
   const b = new Backend(null, {
-    recent: true, confinePaths: true, nativeDialogs: true, ...(workspace ? { allowFiles: [workspace] } : {}),
+    recent: true, readWorkers: 2, confinePaths: true, nativeDialogs: true, ...(workspace ? { allowFiles: [workspace] } : {}),
     nativeBinding: process.env.REJON_SQLITE_BINDING || undefined, ...(printer ? { printer } : {}),
   });
   b.onEvent((event) => channel.send({ type: 'event', event }));

@@ -26,7 +26,7 @@ export function buildIfStale({ force = false } = {}) {
     fs.statSync(path.join(root, 'package.json')).mtimeMs,
   );
   const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
-  const outputs = ['renderer/index.html', 'main/cli.js', 'main/backendHost.js', 'main/analysisWorker.js', 'main/importWorker.js'];
+  const outputs = ['renderer/index.html', 'main/cli.js', 'main/backendHost.js', 'main/analysisWorker.js', 'main/importWorker.js', 'main/readWorker.js'];
   if (!force && built > sources && outputs.every((f) => fs.existsSync(path.join(root, 'out', f)))) return;
   console.log('[build] electron-vite build (main, backend host, workers, CLI, preload, renderer)…');
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {

@@ -29,6 +29,10 @@ import { noneOpenError, workspaceRejonError } from './workspace/errors';
 import { placesApi } from './api/placesApi';
 import { UploadStore, type UploadLimits } from './import/uploads';
 import { FileGrantStore, PathApprovals } from './security/grants';
+import { busyError, isSqliteBusy, WorkspaceWriter } from './store/writeQueue';
+import { ChangeWatch } from './store/changeWatch';
+import { ReadPool, readWorkerCount } from './reads/readPool';
+import { isReadMethod } from './reads/methods';
 
 export { noneOpenError, workspaceRejonError };
 
@@ -45,6 +49,15 @@ type AppMethod = (typeof APP_METHODS)[number];
 const IMPORT_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['startImport', 'startDistrictImport']);
 /** Methods that start a job writing the workspace: refused up front when it is open read-only. */
 const WRITE_JOB_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['startImport', 'startDistrictImport', 'runAnalysis', 'startJob', 'importPlaces']);
+/**
+ * Calls that write on the backend's connection: they wait their turn behind other writers (jobs, other windows,
+ * other processes: src/backend/store/writeQueue.ts) and run as one transaction, or fail with 'busy' after the wait.
+ */
+const WRITE_CALLS: ReadonlySet<MethodName> = new Set<MethodName>([
+  'setSetting', 'deleteMappingPreset', 'saveDistrict', 'renameDistrict', 'deleteDistrict', 'mergeDistricts', 'splitDistrict', 'deleteAnalysis',
+  'saveBasemapSource', 'removeBasemapSource', 'saveBriefingTemplate', 'deleteBriefingTemplate', 'setTerritoryFromPowiaty', 'setTerritoryFromBeats',
+  'clearTerritory', 'clearPlaces',
+]);
 
 export interface BackendOptions extends OpenOptions {
   /** Prints briefing pages to PDF (the Electron host passes Electron's own); headless system Chromium when absent. */
@@ -74,6 +87,11 @@ export interface BackendOptions extends OpenOptions {
   trustedPaths?: boolean;
   /** Limits of staged uploads (tests lower them). */
   uploadLimits?: Partial<UploadLimits>;
+  /**
+   * Read worker threads for heavy reads (src/backend/reads/); 0 (default) runs them on the backend's thread. The
+   * serving front ends (serve, the desktop host) use 2. REJON_READ_WORKERS overrides.
+   */
+  readWorkers?: number;
 }
 
 /** The open workspace and what belongs to it alone (its API closures, closers). */
@@ -81,12 +99,22 @@ class OpenedWorkspace {
   closing = false;
   readonly closers: (() => void | Promise<void>)[] = [];
   api: Partial<Record<MethodName, AnyMethod>> = {};
+  /** One writer at a time (issue 14 pt 5). */
+  readonly writer: WorkspaceWriter;
+  /** Notices commits of other connections (another process, the import connection). */
+  readonly watch: ChangeWatch;
+  /** Heavy reads on worker threads (null: on the backend's thread). */
+  reads: ReadPool | null = null;
   constructor(
     readonly path: string,
     readonly db: Db,
     readonly readOnly: boolean,
     readonly serial: number,
-  ) {}
+    onChange: () => void,
+  ) {
+    this.writer = new WorkspaceWriter(db);
+    this.watch = new ChangeWatch(db, onChange);
+  }
 }
 
 /**
@@ -162,12 +190,18 @@ export class Backend {
     return this.current().readOnly;
   }
 
+  /** The open workspace's writers: jobs and writing calls take their turn here (src/backend/store/writeQueue.ts). */
+  get writer(): WorkspaceWriter {
+    return this.current().writer;
+  }
+
   onEvent(listener: (e: RejonEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   emit(e: RejonEvent): void {
+    if (e.type === 'workspace-changed') this.ws?.watch.seen(); // announced here: the watcher need not say it again
     for (const l of this.listeners) l(e);
   }
 
@@ -225,7 +259,9 @@ export class Backend {
   }
 
   private attach(abs: string, db: Db, readOnly: boolean): void {
-    const ws = new OpenedWorkspace(abs, db, readOnly, ++this.serial);
+    const ws = new OpenedWorkspace(abs, db, readOnly, ++this.serial, () => {
+      if (this.ws === ws && !ws.closing) this.emit({ type: 'workspace-changed' });
+    });
     this.ws = ws;
     try {
       ws.api = this.buildWorkspaceApi();
@@ -242,6 +278,9 @@ export class Backend {
         // the recent list is a convenience: a read-only data folder must not stop work
       }
     }
+    ws.watch.start();
+    const readers = readWorkerCount(this.options.readWorkers ?? 0);
+    if (readers > 0) ws.reads = new ReadPool(abs, readers, this.options.nativeBinding);
     this.emit({ type: 'workspace-opened', path: abs, name: info.name, demo: info.demo, readOnly, serial: ws.serial });
   }
 
@@ -250,6 +289,9 @@ export class Backend {
     const ws = this.ws;
     if (!ws) return false;
     ws.closing = true;
+    ws.watch.stop();
+    ws.writer.close();
+    await ws.reads?.close();
     await this.jobs.shutdown(ws);
     this.uploads.dispose();
     for (const fn of ws.closers) {
@@ -465,17 +507,18 @@ export class Backend {
 
   /** Generate the demo dataset into this (empty) workspace as a cancellable job. */
   startDemoJob(seed = 1, reports?: number): string {
-    const job = this.jobs.start('demo', async (ctx) => {
+    const job = this.jobs.start('demo', (ctx) => this.writer.job('demo', ctx, async () => {
       ctx.progress(0.05, 'synthesising');
       // Loaded on demand: the demo generator is not needed to serve a real workspace.
       const [{ synthesizeDemo }, { writeDemo }] = await Promise.all([import('./demo/synth'), import('./demo/writeDemo')]);
       const data = synthesizeDemo({ seed, reports });
       ctx.throwIfCancelled();
       ctx.progress(0.3, 'writing');
-      const result = writeDemo(this.db, data, ctx);
+      return writeDemo(this.db, data, ctx);
+    }).then((result) => {
       this.emit({ type: 'workspace-changed' });
       return result;
-    });
+    }));
     return job.id;
   }
 
@@ -503,8 +546,10 @@ export class Backend {
       throw new RejonError('workspace', `${ws.path} is open read-only.`, undefined, msg('workspace.error.read-only-write', { file: ws.path }));
     }
     try {
-      return await fn(input);
+      if (ws.reads && isReadMethod(method)) return await ws.reads.run(method, input);
+      return await (WRITE_CALLS.has(method) && !ws.readOnly ? ws.writer.call(() => fn(input)) : fn(input));
     } catch (e) {
+      if (isSqliteBusy(e)) throw busyError(5000); // a write outside the queue met another process's lock (busy_timeout)
       const code = String((e as { code?: unknown })?.code ?? '');
       if (code.startsWith('SQLITE_READONLY')) {
         throw new RejonError('workspace', `${ws.path} is open read-only: ${(e as Error).message}`, undefined, msg('workspace.error.read-only-write', { file: ws.path }));

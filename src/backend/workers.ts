@@ -16,12 +16,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
-export type WorkerName = 'analysisWorker' | 'importWorker';
+export type WorkerName = 'analysisWorker' | 'importWorker' | 'readWorker';
 
 /** Source bootstraps, relative to this file's folder (src/backend). */
 const SOURCE_BOOTSTRAP: Record<WorkerName, string[]> = {
   analysisWorker: ['analysis', 'worker-bootstrap.mjs'],
   importWorker: ['import', 'worker-bootstrap.mjs'],
+  readWorker: ['reads', 'worker-bootstrap.mjs'],
 };
 
 /** Shared code of the build sits in `chunks/` below the entry files (chunkFileNames in electron.vite.config.ts). */
@@ -44,7 +45,7 @@ export function workerScript(name: WorkerName, moduleUrl: string = import.meta.u
 }
 
 /** Start a worker thread from the bundle (or the sources in development); throws when its script is missing. */
-export function startWorker(name: WorkerName, options: Pick<WorkerOptions, 'resourceLimits'> = {}): Worker {
+export function startWorker(name: WorkerName, options: Pick<WorkerOptions, 'resourceLimits' | 'workerData'> = {}): Worker {
   const file = workerScript(name);
   if (!fs.existsSync(file)) {
     throw new Error(`The ${name} script is missing (${file}): the build is incomplete. Run "npm run build".`);

@@ -11,6 +11,7 @@ export { CalendarDay as IsoDate } from './contract/day';
 
 export { ReportFilterSchema, type ReportFilterInput } from './contract/filter';
 import { ReportFilterSchema } from './contract/filter';
+import { MsgSchema } from './contract/territory';
 
 const Empty = z.object({}).strict();
 
@@ -59,8 +60,8 @@ export const JobStateSchema = z.object({
   startedAt: z.number(),
   finishedAt: z.number().nullable(),
   error: z.string().nullable(),
-  /** The failure as a message code with parameters (when the job's error carried one), for the user's language. */
-  errorMsg: z.object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() }).nullable().optional(),
+  /** The error as a message code (a 'busy' workspace, …), for the user's language; absent when there is none. */
+  errorMsg: MsgSchema.nullable().optional(),
   result: z.unknown().nullable(),
 });
 export type JobState = z.infer<typeof JobStateSchema>;
@@ -154,8 +155,9 @@ export interface WireError {
   /**
    * 'unavailable': the backend process is not running (crashed, restarting, closed): the call never ran or was cut
    * off; or a remote service the backend asked (a tile server) did not answer (HTTP 503, src/backend/map/tileFetch.ts).
+   * 'busy': another writer (a job, another window or process) held the workspace longer than the stated wait; nothing changed.
    */
-  code: 'bad-request' | 'not-found' | 'workspace' | 'internal' | 'unauthorized' | 'cancelled' | 'unavailable';
+  code: 'bad-request' | 'not-found' | 'workspace' | 'internal' | 'unauthorized' | 'cancelled' | 'unavailable' | 'busy';
   /** English text for logs and developers; front ends show `msg` translated when it is present. */
   message: string;
   issues?: { path: string; message: string }[];

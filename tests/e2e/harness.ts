@@ -56,6 +56,8 @@ export interface ServeOptions {
   home?: string;
   /** Folders the app's file picker may list besides the data folder (--allow-dir). */
   allowDirs?: string[];
+  /** More environment variables for the served process. */
+  env?: Record<string, string>;
 }
 
 /** Start `rejon serve [--workspace FILE]` and wait for the URL it prints. */
@@ -63,7 +65,7 @@ export async function serve(workspace: string | null, opts: ServeOptions = {}): 
   const ownHome = opts.home ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'rejon-e2e-home-'));
   const home = opts.home ?? ownHome!;
   const args = [REJON, 'serve', ...(workspace ? ['--workspace', workspace] : []), ...(opts.allowDirs ?? []).flatMap((d) => ['--allow-dir', d])];
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...REJON_ENV, REJON_HOME: home } });
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...REJON_ENV, ...opts.env, REJON_HOME: home } });
   let out = '';
   let err = '';
   child.stderr!.on('data', (d) => (err += d));

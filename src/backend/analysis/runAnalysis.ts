@@ -94,7 +94,11 @@ export interface StoredAnalysisRow {
 }
 
 /** Run an analysis on the current filter and store it with its request, filter and parameters. */
-export async function runAndStoreAnalysis(db: Db, rawRequest: AnalysisRequest, filter: ReportFilter, name?: string, ctx?: AnalysisProgress): Promise<StoredAnalysisRow> {
+export async function runAndStoreAnalysis(
+  db: Db, rawRequest: AnalysisRequest, filter: ReportFilter, name?: string, ctx?: AnalysisProgress,
+  /** Runs the saving step (the backend: in turn among the workspace's writers); default: right away. */
+  write: <T>(save: () => T) => Promise<T> = async (save) => save(),
+): Promise<StoredAnalysisRow> {
   const request = AnalysisRequestSchema.parse(rawRequest);
   ctx?.progress(0.02, 'loading');
   const input = loadAnalysisInput(db, filter);
@@ -107,9 +111,9 @@ export async function runAndStoreAnalysis(db: Db, rawRequest: AnalysisRequest, f
   const createdAt = Date.now();
   const title = name ?? `${request.method} ${new Date(createdAt).toISOString().slice(0, 16).replace('T', ' ')}`;
   const params = { ...presented.params, filter, reportCount: input.x.length };
-  const info = db
+  const info = await write(() => db
     .prepare('INSERT INTO saved_analyses(kind, name, params_json, result_json, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(request.method, title, JSON.stringify({ request, filter, params, summary: presented.summary }), JSON.stringify(presented.result), createdAt);
+    .run(request.method, title, JSON.stringify({ request, filter, params, summary: presented.summary }), JSON.stringify(presented.result), createdAt));
   return { id: Number(info.lastInsertRowid), method: request.method, name: title, createdAt, filter, request, params, summary: presented.summary, result: presented.result };
 }
 

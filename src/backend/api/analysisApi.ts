@@ -11,7 +11,8 @@ export function analysisApi(backend: Backend): Pick<RejonApi, Methods> {
   return {
     runAnalysis: async ({ request, filter, name }) => {
       const job = backend.jobs.start('analysis', async (ctx) => {
-        const stored = await runAndStoreAnalysis(db, request, filter ?? {}, name, ctx);
+        // Computed without holding anything; only the saving step waits its turn among the writers.
+        const stored = await runAndStoreAnalysis(db, request, filter ?? {}, name, ctx, (save) => backend.writer.job('analysis', ctx, save));
         return { analysisId: stored.id, method: stored.method, summary: stored.summary };
       });
       return { jobId: job.id };

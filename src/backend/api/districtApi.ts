@@ -41,7 +41,7 @@ export function districtApi(backend: Backend): Pick<RejonApi, Methods> {
       if (isReadonlyDb(backend.db)) throw workspaceReadOnly();
       const { file, release } = resolveImportSource(backend, source, true);
       const job = backend.jobs.start('districts', async (ctx) => {
-        const result = await importDistricts(db, file, { nameField, officerField, unitField, mode: mode ?? 'replace', kind }, ctx);
+        const result = await backend.writer.job('districts', ctx, () => importDistricts(db, file, { nameField, officerField, unitField, mode: mode ?? 'replace', kind }, ctx));
         backend.emit({ type: 'workspace-changed' });
         return result;
       });

@@ -71,12 +71,13 @@ export function importApi(backend: Backend): Pick<RejonApi, Methods> {
       if (isReadonlyDb(backend.db)) throw workspaceReadOnly();
       const { file, name, release } = resolveImportSource(backend, source, true);
       const job = backend.jobs.start('import', async (ctx) => {
-        const summary = await importFile(
+        // One writer at a time in this backend (the import writes through its own connection: a slot, no transaction).
+        const summary = await backend.writer.slot('import', ctx, () => importFile(
           backend.workspacePath,
           { path: file, displayName: name, mapping, options, presetName, savePresetAs, provenance },
           ctx,
           backend.options.nativeBinding,
-        );
+        ));
         backend.emit({ type: 'workspace-changed' });
         return summary;
       });

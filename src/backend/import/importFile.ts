@@ -23,6 +23,7 @@ import { rowBatches, type BatchJob, type RowBatch } from './rowBatches';
 import { inlineRequested, startWorker } from '../workers';
 import type { ResourceLimits } from 'node:worker_threads';
 import { openWorkspace, type Db } from '../store/workspace';
+import { beginImmediate, jobWaitMs } from '../store/writeQueue';
 import { createImport, createReportUpserter, dropBulkIndexes, finishImport, rebuildBulkIndexes } from '../store/reports';
 import { presetByName, presetForSignature, savePreset } from './presets';
 import { districtLookup } from '../districts/assignment';
@@ -87,6 +88,8 @@ export interface ImportSummary {
 export interface ImportProgress {
   progress(fraction: number, message?: string): void;
   throwIfCancelled(): void;
+  /** Cancels waiting for another writer too (a job's signal). */
+  signal?: AbortSignal;
 }
 
 /** An import that cannot start: the file is unreadable or has no usable columns. */
@@ -302,7 +305,9 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
     });
 
     tuneImportConnection(db);
-    db.exec('BEGIN IMMEDIATE');
+    // Another process (or window) writing the workspace: wait for it, saying so, up to the stated wait (then 'busy').
+    await beginImmediate(db, { waitMs: jobWaitMs(), signal: ctx?.signal, onWaiting: (m) => ctx?.progress(0, m) });
+    ctx?.throwIfCancelled();
     try {
       const emptyAtStart = (db.prepare('SELECT EXISTS(SELECT 1 FROM reports) AS e').get() as { e: number }).e === 0;
       // First load into an empty workspace: build the secondary indexes once at the end (a rollback restores them).

@@ -182,7 +182,7 @@ export async function startHttpServer(opts: ServeOptions): Promise<RunningServer
       else fs.createReadStream(target).pipe(res);
     } catch (e) {
       const w = toWireError(e);
-      const status = w.code === 'bad-request' ? 400 : w.code === 'unauthorized' ? 403 : w.code === 'not-found' ? 404 : w.code === 'unavailable' ? 503 : w.code === 'workspace' ? 409 : 500;
+      const status = w.code === 'bad-request' ? 400 : w.code === 'unauthorized' ? 403 : w.code === 'not-found' ? 404 : w.code === 'unavailable' ? 503 : w.code === 'workspace' ? 409 : w.code === 'busy' ? 503 : 500;
       if (!res.headersSent) sendJson(res, status, { error: w });
       else res.end();
     }

@@ -241,6 +241,8 @@ export function closeDb(db: Db): void {
   if (!db.open) return;
   if (!db.readonly) {
     try {
+      // Another process using the file (an import, a window) keeps it in WAL mode: find that out quickly.
+      db.pragma('busy_timeout = 200');
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.pragma('journal_mode = DELETE');
     } catch {

@@ -35,8 +35,8 @@ export async function run(argv: string[]): Promise<number> {
     ...(outside ? { outsideTerritory: outside as 'keep' | 'quarantine' } : {}),
   };
   // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
-  const [{ CoordinateOrderError, importFile, ImportError }, { kindKey }, { langFromEnv, translate }] = await Promise.all([
-    import('../../backend/import/importFile'), import('../../core/import/coordinates'), import('../../shared/i18n'),
+  const [{ CoordinateOrderError, importFile, ImportError }, { kindKey }, { langFromEnv, translate }, { jobWaitMsg }] = await Promise.all([
+    import('../../backend/import/importFile'), import('../../core/import/coordinates'), import('../../shared/i18n'), import('../../shared/concurrency'),
   ]);
   const lang = langFromEnv(process.env);
   // Fail early and clearly on a workspace that cannot be used: missing (never created here: `rejon new`),
@@ -59,7 +59,13 @@ export async function run(argv: string[]): Promise<number> {
           ...(Object.keys(options).length ? { options } : {}),
         },
         {
-          progress: (f) => {
+          progress: (f, message) => {
+            // Another process is writing the workspace: say so once (the import starts when it has finished).
+            const waiting = jobWaitMsg(message);
+            if (waiting) {
+              if (!json) process.stderr.write(`rejon: ${path.basename(file)}: ${translate(lang, waiting)}\n`);
+              return;
+            }
             const now = Date.now();
             if (!json && process.stderr.isTTY && now - lastPrint > 250) {
               lastPrint = now;

@@ -26,7 +26,8 @@ export async function run(argv: string[]): Promise<number> {
   const [{ Backend }, { startHttpServer }, { msg }, { cliText }] = await Promise.all([
     import('../../backend/backend'), import('../../backend/server/httpServer'), import('../../core/message'), import('../workspaceArg'),
   ]);
-  const backend = new Backend(null, { recent: true, allowDirs, confinePaths: true, ...(file ? { allowFiles: [file] } : {}) });
+  // Heavy reads on 2 worker threads: /api/health and small calls answer while they run (issue 14, pt 4).
+  const backend = new Backend(null, { recent: true, allowDirs, confinePaths: true, readWorkers: 2, ...(file ? { allowFiles: [file] } : {}) });
   let generating = false;
   try {
     if (file) {

@@ -20,6 +20,7 @@ import { useI18n } from '../i18n/i18n';
 import { errorText } from '../api/errors';
 import type { Translate } from '../../shared/i18n';
 import './import.css';
+import { jobWaitMsg } from '../../shared/concurrency';
 
 export interface ImportViewProps {
   /** An import finished and changed the workspace: App reloads its data. */
@@ -245,7 +246,8 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
       const s = stageRef.current;
       if (s.kind !== 'importing') return;
       if (job.state === 'running') {
-        tracker.update(performance.now(), job.progress, job.message);
+        // Waiting for another writer: no rate or ETA from the wait (the tracker starts when rows come).
+        if (!jobWaitMsg(job.message)) tracker.update(performance.now(), job.progress, job.message);
         setStage({ ...s, progress: job.progress, message: job.message, rows: tracker.rows, rate: tracker.rate, etaSec: tracker.etaSec });
         return;
       }
@@ -268,7 +270,7 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
           .then((info) => setStage((cur) => (cur.kind === 'cancelled' && cur.file === s.file ? { ...cur, reports: info.reports } : cur)))
           .catch(() => {});
       } else {
-        setStage({ kind: 'error', file: s.file, title: t('importFailed', { file: s.file.name }), detail: job.error ?? job.message });
+        setStage({ kind: 'error', file: s.file, title: t('importFailed', { file: s.file.name }), detail: job.errorMsg ? tm(job.errorMsg) : job.error ?? job.message });
       }
     };
     const off = getClient().onEvent((e) => {
@@ -506,6 +508,8 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
                     <span className="muted">{t('startingImport')}</span>
                   ) : stage.message === 'indexing' ? (
                     <span className="muted">{t('indexing')}</span>
+                  ) : jobWaitMsg(stage.message) ? (
+                    <span className="muted" data-testid="import-waiting">{tm(jobWaitMsg(stage.message)!)}</span>
                   ) : (
                     <>
                       {stage.rows > 0 && <span data-testid="import-rows">{t('rowsDone', { rows: rows(stage.rows) })}</span>}

@@ -12,6 +12,7 @@ describe('worker scripts', () => {
     expect(runsFromSources()).toBe(true);
     expect(workerScript('analysisWorker')).toBe(path.join(ROOT, 'src', 'backend', 'analysis', 'worker-bootstrap.mjs'));
     expect(workerScript('importWorker')).toBe(path.join(ROOT, 'src', 'backend', 'import', 'worker-bootstrap.mjs'));
+    expect(workerScript('readWorker')).toBe(path.join(ROOT, 'src', 'backend', 'reads', 'worker-bootstrap.mjs'));
     for (const w of ['analysisWorker', 'importWorker'] as const) expect(fs.existsSync(workerScript(w))).toBe(true);
   });
 

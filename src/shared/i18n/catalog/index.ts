@@ -3,6 +3,7 @@
  * (`feature.what`). One file per feature keeps parallel work from colliding.
  */
 import common from './common';
+import concurrency from './concurrency';
 import coordinates from './coordinates';
 import desktop from './desktop';
 import publicMode from './publicMode';
@@ -18,6 +19,7 @@ export interface FeatureCatalog {
 
 export const CATALOGS: Record<string, FeatureCatalog> = {
   common,
+  concurrency,
   coordinates,
   desktop,
   publicMode,
