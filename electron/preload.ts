@@ -1,9 +1,11 @@
 /**
  * Preload (sandboxed): exposes exactly one named function per contract method plus an event
- * subscription. No ipcRenderer, no Node, no generic invoke reaches the page.
+ * subscription, and `rejonDesktop.workspaceDialog` (the native workspace dialogs, src/shared/desktopBridge.ts).
+ * No ipcRenderer, no Node, no generic invoke reaches the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { METHOD_NAMES } from '../src/shared/contract';
+import { WORKSPACE_DIALOG_CHANNEL, type RejonDesktopBridge } from '../src/shared/desktopBridge';
 
 const api: Record<string, (input: unknown) => Promise<unknown>> = {};
 for (const name of METHOD_NAMES) {
@@ -18,3 +20,8 @@ contextBridge.exposeInMainWorld('rejon', {
     return () => ipcRenderer.removeListener('rejon:event', wrapped);
   },
 });
+
+const desktop: RejonDesktopBridge = {
+  workspaceDialog: (request) => ipcRenderer.invoke(WORKSPACE_DIALOG_CHANNEL, request),
+};
+contextBridge.exposeInMainWorld('rejonDesktop', Object.freeze(desktop));

@@ -20,6 +20,7 @@ import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 import { Presentation } from '../briefing/Presentation';
 import { PresentingContext, type Presenting } from '../briefing/presenting';
 import type { PublicBriefingData } from '../../shared/contract/briefing';
+import { desktopBridge, nativeWorkspaceDialog } from './desktop';
 import './workspace.css';
 
 export function Root() {
@@ -36,6 +37,8 @@ export function Root() {
   const seq = useRef(0);
   const tmRef = useRef(tm);
   tmRef.current = tm;
+  /** Desktop: native Open / Save dialogs (main passes the chosen path to the backend); browser: the server-side browser. */
+  const desktop = useMemo(() => desktopBridge(), []);
 
   /** Ask the backend what is open; only the newest answer counts (events can overtake each other). */
   const refresh = useCallback(async () => {
@@ -64,6 +67,8 @@ export function Root() {
       } else if (e.type === 'job' && e.job.kind === 'demo') {
         setDemoJob(e.job.state === 'running' ? e.job : null);
         if (e.job.state === 'failed') setError(e.job.error);
+      } else if (e.type === 'menu') {
+        onMenuRef.current(e.command);
       }
     });
   }, [client, refresh]);
@@ -74,12 +79,28 @@ export function Root() {
     return () => clearTimeout(timer);
   }, [notice]);
 
+  /** A refusal (or failure) of a workspace action: on the start screen, and as a notice over the open workspace. */
+  const failed = useCallback((e: unknown) => {
+    const text = errorText(tmRef.current, e);
+    setError(text);
+    setNotice(text);
+  }, []);
+
   const actions = useMemo<WorkspaceActions>(
     () => ({
       state,
       newWorkspace: () => setDialog('new'),
-      openWorkspace: () => setDialog('open'),
-      saveCopy: () => setDialog('copy'),
+      openWorkspace: () => {
+        if (!desktop) return setDialog('open');
+        setError(null);
+        void nativeWorkspaceDialog(desktop, { kind: 'open' }).catch(failed);
+      },
+      saveCopy: () => {
+        if (!desktop) return setDialog('copy');
+        void nativeWorkspaceDialog(desktop, { kind: 'copy' })
+          .then((r) => r?.kind === 'copy' && setNotice(tmRef.current('workspace.ui.copy.saved', { file: r.path })))
+          .catch(failed);
+      },
       showStart: () => setStartShown(true),
       openPath: async (path) => {
         setError(null);
@@ -101,8 +122,21 @@ export function Root() {
         }
       },
     }),
-    [client, state],
+    [client, state, desktop, failed],
   );
+
+  /** The native File menu's workspace items (desktop), relayed by main. */
+  const onMenuRef = useRef<(command: string) => void>(() => undefined);
+  onMenuRef.current = (command) => {
+    if (command === 'new-workspace') actions.newWorkspace();
+    else if (command === 'open-workspace') actions.openWorkspace();
+    else if (command === 'save-copy' && state?.workspace) actions.saveCopy();
+    else if (command === 'close-workspace') void actions.close();
+    else if (command === 'open-demo') {
+      setStartShown(true); // the start screen shows the demo's generation progress
+      void actions.openDemo().catch(failed);
+    }
+  };
 
   const ws = state?.workspace ?? null;
   // public presentation: the slides and nothing else in the page (the police app is unmounted meanwhile and
@@ -116,7 +150,7 @@ export function Root() {
         <StartScreen state={state} demoJob={demoJob} error={error} onBack={ws ? () => setStartShown(false) : undefined} />
       )}
       {state && ws && !startShown && <App key={state.serial} switcher={<WorkspaceSwitcher info={ws} />} />}
-      {state && dialog === 'new' && <NewWorkspaceDialog state={state} onClose={() => setDialog(null)} />}
+      {state && dialog === 'new' && <NewWorkspaceDialog state={state} desktop={desktop} onClose={() => setDialog(null)} />}
       {state && dialog === 'open' && <OpenWorkspaceDialog state={state} onClose={() => setDialog(null)} />}
       {state && ws && dialog === 'copy' && (
         <SaveCopyDialog state={state} info={ws} onClose={() => setDialog(null)} onSaved={(p) => setNotice(tm('workspace.ui.copy.saved', { file: p }))} />
