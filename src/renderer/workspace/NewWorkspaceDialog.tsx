@@ -101,28 +101,28 @@ export function NewWorkspaceDialog({ state, desktop, onClose }: { state: AppStat
             <div className="muted small" data-testid="new-native-hint">{tm('desktop.ws.fileNative', { file })}</div>
           </fieldset>
         ) : (
-        <fieldset className="ws-fieldset">
-          <legend>{tm('workspace.ui.new.file')}</legend>
-          <div className="ws-file-row">
-            <span className="ws-file-label">{tm('workspace.ui.new.folder')}</span>
-            <code className="ws-path" data-testid="new-folder">{folder}</code>
-            <button type="button" data-testid="new-change-folder" onClick={() => setBrowsing((b) => !b)}>{tm('workspace.ui.new.changeFolder')}</button>
-          </div>
-          {browsing && (
-            <div className="ws-inline-browser">
-              <FileBrowser mode="folder" start={folder} onFolder={setBrowseDir} />
-              <button type="button" className="primary" data-testid="browse-choose" disabled={!browseDir} onClick={() => { if (browseDir) setFolder(browseDir); setBrowsing(false); }}>
-                {tm('workspace.ui.browse.chooseFolder')}
-              </button>
-              {state.confined && <div className="muted small">{tm('workspace.ui.browse.confined')}</div>}
+          <fieldset className="ws-fieldset">
+            <legend>{tm('workspace.ui.new.file')}</legend>
+            <div className="ws-file-row">
+              <span className="ws-file-label">{tm('workspace.ui.new.folder')}</span>
+              <code className="ws-path" data-testid="new-folder">{folder}</code>
+              <button type="button" data-testid="new-change-folder" onClick={() => setBrowsing((b) => !b)}>{tm('workspace.ui.new.changeFolder')}</button>
             </div>
-          )}
-          <label className="ws-file-row">
-            <span className="ws-file-label">{tm('workspace.ui.new.fileName')}</span>
-            <input data-testid="new-file-name" value={fileName} placeholder={file} onChange={(e) => setFileName(e.target.value)} />
-          </label>
-          <div className="muted small ws-path" data-testid="new-target">{target}</div>
-        </fieldset>
+            {browsing && (
+              <div className="ws-inline-browser">
+                <FileBrowser mode="folder" start={folder} onFolder={setBrowseDir} />
+                <button type="button" className="primary" data-testid="browse-choose" disabled={!browseDir} onClick={() => { if (browseDir) setFolder(browseDir); setBrowsing(false); }}>
+                  {tm('workspace.ui.browse.chooseFolder')}
+                </button>
+                {state.confined && <div className="muted small">{tm('workspace.ui.browse.confined')}</div>}
+              </div>
+            )}
+            <label className="ws-file-row">
+              <span className="ws-file-label">{tm('workspace.ui.new.fileName')}</span>
+              <input data-testid="new-file-name" value={fileName} placeholder={file} onChange={(e) => setFileName(e.target.value)} />
+            </label>
+            <div className="muted small ws-path" data-testid="new-target">{target}</div>
+          </fieldset>
         )}
 
         {error && <div className="ws-error" role="alert" data-testid="new-error">{error}</div>}
