@@ -86,7 +86,7 @@ async function openWorkspaceFromMain(workspace: string): Promise<void> {
 }
 
 /**
- * The window's native workspace dialogs (window.rejonDesktop.workspaceDialog): main shows the dialog and passes
+ * The window's native workspace dialogs (window.rejon.desktop.workspaceDialog): main shows the dialog and passes
  * the chosen path to the backend itself; the window only learns the outcome.
  */
 function wireWorkspaceDialogs(): void {

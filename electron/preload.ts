@@ -1,6 +1,6 @@
 /**
  * Preload (sandboxed): exposes exactly one named function per contract method plus an event
- * subscription, and `rejonDesktop.workspaceDialog` (the native workspace dialogs, src/shared/desktopBridge.ts).
+ * subscription, and `desktop.workspaceDialog` (the native workspace dialogs, src/shared/desktopBridge.ts).
  * No ipcRenderer, no Node, no generic invoke reaches the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
@@ -12,8 +12,13 @@ for (const name of METHOD_NAMES) {
   api[name] = (input: unknown) => ipcRenderer.invoke(`rejon:${name}`, input);
 }
 
+const desktop: RejonDesktopBridge = {
+  workspaceDialog: (request) => ipcRenderer.invoke(WORKSPACE_DIALOG_CHANNEL, request),
+};
+
 contextBridge.exposeInMainWorld('rejon', {
   api: Object.freeze(api),
+  desktop: Object.freeze(desktop),
   onEvent(listener: (e: unknown) => void): () => void {
     const wrapped = (_e: IpcRendererEvent, payload: unknown) => listener(payload);
     ipcRenderer.on('rejon:event', wrapped);
@@ -21,7 +26,3 @@ contextBridge.exposeInMainWorld('rejon', {
   },
 });
 
-const desktop: RejonDesktopBridge = {
-  workspaceDialog: (request) => ipcRenderer.invoke(WORKSPACE_DIALOG_CHANNEL, request),
-};
-contextBridge.exposeInMainWorld('rejonDesktop', Object.freeze(desktop));

@@ -2,7 +2,7 @@
  * The desktop's native workspace dialogs and the second start, as decisions free of Electron (unit-tested; main
  * passes in dialog.showOpenDialog / showSaveDialog and the supervisor's call).
  *
- * Flow (window → preload `rejonDesktop.workspaceDialog` → main → native dialog → backend):
+ * Flow (window → preload `window.rejon.desktop.workspaceDialog` → main → native dialog → backend):
  * - Open: the native Open dialog, then openWorkspace with the chosen file.
  * - New: the window's own dialog asks the command's name and territory first, then Create shows the native Save
  *   dialog, suggesting the name's file name in the data folder, then createWorkspace. Name first because that is

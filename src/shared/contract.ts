@@ -143,7 +143,7 @@ export type RejonEvent =
   | { type: 'backend'; state: BackendState; exitCode?: number | null; signal?: string | null; restarts?: number }
   /**
    * A native menu item the window handles (desktop only): Help, and the File menu's workspace items whose dialogs
-   * live in the window (New asks name and territory; Open and Save a copy go through window.rejonDesktop).
+   * live in the window (New asks name and territory; Open and Save a copy go through window.rejon.desktop).
    */
   | { type: 'menu'; command: 'help' | 'new-workspace' | 'open-workspace' | 'open-demo' | 'save-copy' | 'close-workspace' };
 

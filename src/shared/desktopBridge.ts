@@ -1,5 +1,5 @@
 /**
- * The desktop's native workspace dialogs, as seen by the window (`window.rejonDesktop`, exposed by the Electron
+ * The desktop's native workspace dialogs, as seen by the window (`window.rejon.desktop`, exposed by the Electron
  * preload; absent in browser mode, where the server-side file browser is used instead).
  *
  * The window never hands a file path over: it names what it wants ('open', 'new' with the command's name and
@@ -33,7 +33,7 @@ export type WorkspaceDialogResult = z.infer<typeof WorkspaceDialogResultSchema>;
 
 export type WorkspaceDialogReply = { ok: true; result: WorkspaceDialogResult } | { ok: false; error: WireError };
 
-/** What the Electron preload exposes as `window.rejonDesktop`. */
+/** What the Electron preload exposes as `window.rejon.desktop`. */
 export interface RejonDesktopBridge {
   workspaceDialog(request: WorkspaceDialogRequest): Promise<WorkspaceDialogReply>;
 }

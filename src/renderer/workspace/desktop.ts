@@ -1,19 +1,13 @@
 /**
- * The desktop's native workspace dialogs (window.rejonDesktop, from the Electron preload). Present: Open, New's
+ * The desktop's native workspace dialogs (window.rejon.desktop, from the Electron preload). Present: Open, New's
  * file location and Save a copy use the system's dialogs, and main hands the chosen path to the backend (the window
  * never sends one). Absent (browser mode): the server-side file browser (FileBrowser.tsx) as before.
  */
 import { RejonError } from '../../shared/contract';
 import type { RejonDesktopBridge, WorkspaceDialogRequest, WorkspaceDialogResult } from '../../shared/desktopBridge';
 
-declare global {
-  interface Window {
-    rejonDesktop?: RejonDesktopBridge;
-  }
-}
-
 export function desktopBridge(): RejonDesktopBridge | null {
-  return typeof window !== 'undefined' && window.rejonDesktop ? window.rejonDesktop : null;
+  return (typeof window !== 'undefined' && window.rejon?.desktop) || null;
 }
 
 export type ChosenResult = Exclude<WorkspaceDialogResult, { canceled: true }>;
