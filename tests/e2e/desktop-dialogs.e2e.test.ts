@@ -161,6 +161,7 @@ describe('native workspace dialogs in the desktop window', () => {
     expect(await page.getByTestId('save-copy').count()).toBe(0);
     expect(shownSave[2].defaultPath).toBe(path.join(data, `piotrkow-kopia-${new Date().toISOString().slice(0, 10)}.sqlite`));
     expect(await page.getByTestId('workspace-notice').innerText()).toContain(copy);
+    expect(await page.getByTestId('workspace-notice').getAttribute('data-error')).toBe('false');
     expect(JSON.parse(rejon(['info', '--workspace', copy, '--json']).stdout).name).toBe('KMP Piotrków Trybunalski');
     saveScreenshot('desktop-dialogs-2-copied.png', await page.screenshot());
 
@@ -183,6 +184,8 @@ describe('native workspace dialogs in the desktop window', () => {
     await page.getByTestId('workspace-notice').waitFor();
     await expect.poll(() => page.getByTestId('workspace-notice').innerText(), { timeout: 30_000 }).not.toContain(copy);
     const refusal = await page.getByTestId('workspace-notice').innerText();
+    expect(await page.getByTestId('workspace-notice').getAttribute('data-error')).toBe('true');
+    expect(refusal).toContain('nie jest obszarem roboczym');
     expect(refusal).not.toMatch(/workspace\.|not a|database/i);
     expect(shownOpen[1].defaultPath).toBe(data); // the open workspace's folder
     expect(await openPath(page)).toBe(copy);
@@ -191,8 +194,8 @@ describe('native workspace dialogs in the desktop window', () => {
 
     // the window itself never named a workspace file to the backend: main did, with what the dialog returned
     const calls = await pageCalls();
-    expect(calls.filter((c) => ['openWorkspace', 'createWorkspace', 'saveWorkspaceCopy', 'browseFiles'].includes(c.method))).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(calls.filter((c) => ['openWorkspace', 'createWorkspace', 'saveWorkspaceCopy', 'browseFiles'].includes(c.method)), 'workspace paths sent by the window').toEqual([]);
+    expect(errors, 'page errors').toEqual([]);
     await page.close();
   });
 });

@@ -34,6 +34,8 @@ export function Root() {
   const [notice, setNotice] = useState<string | null>(null);
   const [presenting, setPresenting] = useState<PublicBriefingData | null>(null);
   const presentingApi = useMemo<Presenting>(() => ({ present: setPresenting }), []);
+  /** The notice is a refusal (shown as an error) rather than news. */
+  const [noticeIsError, setNoticeIsError] = useState(false);
   const seq = useRef(0);
   const tmRef = useRef(tm);
   tmRef.current = tm;
@@ -79,11 +81,15 @@ export function Root() {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  /** A refusal (or failure) of a workspace action: on the start screen, and as a notice over the open workspace. */
+  /** A refusal (or failure) of a native dialog's action: a notice shown as an error, over the start screen or the app. */
   const failed = useCallback((e: unknown) => {
     const text = errorText(tmRef.current, e);
-    setError(text);
     setNotice(text);
+    setNoticeIsError(true);
+  }, []);
+  const inform = useCallback((text: string) => {
+    setNotice(text);
+    setNoticeIsError(false);
   }, []);
 
   const actions = useMemo<WorkspaceActions>(
@@ -98,7 +104,7 @@ export function Root() {
       saveCopy: () => {
         if (!desktop) return setDialog('copy');
         void nativeWorkspaceDialog(desktop, { kind: 'copy' })
-          .then((r) => r?.kind === 'copy' && setNotice(tmRef.current('workspace.ui.copy.saved', { file: r.path })))
+          .then((r) => r?.kind === 'copy' && inform(tmRef.current('workspace.ui.copy.saved', { file: r.path })))
           .catch(failed);
       },
       showStart: () => setStartShown(true),
@@ -122,7 +128,7 @@ export function Root() {
         }
       },
     }),
-    [client, state, desktop, failed],
+    [client, state, desktop, failed, inform],
   );
 
   /** The native File menu's workspace items (desktop), relayed by main. */
@@ -153,10 +159,10 @@ export function Root() {
       {state && dialog === 'new' && <NewWorkspaceDialog state={state} desktop={desktop} onClose={() => setDialog(null)} />}
       {state && dialog === 'open' && <OpenWorkspaceDialog state={state} onClose={() => setDialog(null)} />}
       {state && ws && dialog === 'copy' && (
-        <SaveCopyDialog state={state} info={ws} onClose={() => setDialog(null)} onSaved={(p) => setNotice(tm('workspace.ui.copy.saved', { file: p }))} />
+        <SaveCopyDialog state={state} info={ws} onClose={() => setDialog(null)} onSaved={(p) => inform(tm('workspace.ui.copy.saved', { file: p }))} />
       )}
       {notice && (
-        <div className="ws-notice" role="status" data-testid="workspace-notice">
+        <div className={`ws-notice${noticeIsError ? ' error' : ''}`} role={noticeIsError ? 'alert' : 'status'} data-testid="workspace-notice" data-error={noticeIsError ? 'true' : 'false'}>
           {notice}
           <button className="link" onClick={() => setNotice(null)}>{tm('workspace.ui.close')}</button>
         </div>
