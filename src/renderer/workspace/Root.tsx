@@ -134,6 +134,7 @@ export function Root() {
   /** The native File menu's workspace items (desktop), relayed by main. */
   const onMenuRef = useRef<(command: string) => void>(() => undefined);
   onMenuRef.current = (command) => {
+    if (presenting) return; // a public presentation shows the slides only: no workspace dialogs over or after it
     if (command === 'new-workspace') actions.newWorkspace();
     else if (command === 'open-workspace') actions.openWorkspace();
     else if (command === 'save-copy' && state?.workspace) actions.saveCopy();
