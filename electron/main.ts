@@ -8,12 +8,16 @@ import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { METHOD_NAMES, parseInput, RejonError, type RejonEvent } from '../src/shared/contract';
+import { METHOD_NAMES, parseInput, RejonError, type MethodName, type RejonEvent, type WireError } from '../src/shared/contract';
+import type { RecentWorkspace } from '../src/shared/contract/workspace';
+import { WORKSPACE_DIALOG_CHANNEL } from '../src/shared/desktopBridge';
 import { RENDERER_CSP } from '../src/backend/security/paths';
 import { translate } from '../src/shared/i18n';
 import { APP_ORIGIN, APP_SCHEME, isAllowedNavigation, isTrustedSender, namesFilePath, resolveAppRequest, workspaceFromArgv, workspaceFromSecondInstance, type SecondInstanceData } from './policy';
-import { BackendSupervisor, type HostProcess } from './backendSupervisor';
-import { desktopLang, menuTemplate, toElectronTemplate, type MenuCommand } from './menu';
+import { BackendSupervisor, type CallReply, type HostProcess } from './backendSupervisor';
+import type { GrantPurpose } from '../src/backend/host/protocol';
+import { desktopLang, menuTemplate, toElectronTemplate, workspaceMenuItems, type MenuCommand } from './menu';
+import { runWorkspaceDialog, secondInstanceAction } from './workspaceDialogs';
 import { printInWindow } from './printWindow';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -28,12 +32,110 @@ const givenWorkspace = workspaceFromArgv(process.argv, process.cwd());
 let mainWindow: BrowserWindow | null = null;
 let supervisor: BackendSupervisor | null = null;
 let quitting = false;
+/** The backend's recent list as the File menu shows it (null until first asked). */
+let recentWorkspaces: RecentWorkspace[] | null = null;
 
 // One Rejon per user: a second start hands its workspace to this one and quits.
 const firstInstance = app.requestSingleInstanceLock({ workspace: givenWorkspace } satisfies SecondInstanceData);
 
 function sendToWindow(e: RejonEvent): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send('rejon:event', e);
+}
+
+/** Backend events go to the window; a workspace opened or closed also refreshes the File menu's recent list. */
+function onBackendEvent(e: RejonEvent): void {
+  sendToWindow(e);
+  if (e.type === 'workspace-opened' || e.type === 'workspace-closed' || (e.type === 'backend' && e.state === 'restarted')) void refreshRecentMenu();
+}
+
+/** The application menu, with the File menu's workspace items for what is open and recent now. */
+function installMenu(): void {
+  const workspaceItems = workspaceMenuItems({ lang, platform: process.platform, hasWorkspace: supervisor?.workspace != null, recent: recentWorkspaces });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronTemplate(menuTemplate({ lang, platform: process.platform, devTools, workspaceItems }), onMenuCommand)));
+}
+
+async function refreshRecentMenu(): Promise<void> {
+  const r = await callBackend('listRecentWorkspaces', {});
+  if (r.ok) recentWorkspaces = r.result as RecentWorkspace[];
+  installMenu();
+}
+
+/** A backend refusal of something main did itself (Open recent, a second start): a native message box. */
+function showBackendError(error: WireError): void {
+  const options = { type: 'error' as const, title: 'Rejon', message: error.msg ? translate(lang, error.msg) : error.message, buttons: ['OK'] };
+  if (mainWindow) void dialog.showMessageBox(mainWindow, options);
+  else void dialog.showMessageBox(options);
+}
+
+/** A contract call made by main itself (validated like the window's); always settles. */
+async function callBackend(method: string, input: unknown): Promise<CallReply> {
+  try {
+    if (!supervisor) throw new RejonError('unavailable', 'backend not running');
+    return await supervisor.call(method, parseInput(method as MethodName, input));
+  } catch (e) {
+    return { ok: false, error: e instanceof RejonError ? e.toWire() : { code: 'internal', message: (e as Error).message } };
+  }
+}
+
+/**
+ * Workspace methods main calls with a path the user chose (native dialog, recent list, a second start): the host
+ * confines workspace paths (src/backend/security/grants.ts PathApprovals), so main approves the path first.
+ */
+const PATH_PURPOSE: Record<string, GrantPurpose> = { openWorkspace: 'open', createWorkspace: 'write', saveWorkspaceCopy: 'write' };
+
+async function callBackendWithPath(method: string, input: unknown): Promise<CallReply> {
+  const file = (input as { path?: unknown } | null)?.path;
+  const purpose = PATH_PURPOSE[method];
+  if (supervisor && purpose && typeof file === 'string') {
+    const g = await supervisor.grant(file, purpose);
+    if (!g.ok) return g;
+  }
+  return callBackend(method, input);
+}
+
+/** Open a workspace main knows the path of (the recent list, a second start) through the backend's openWorkspace. */
+async function openWorkspaceFromMain(workspace: string): Promise<void> {
+  const r = await callBackendWithPath('openWorkspace', { path: workspace });
+  if (!r.ok) {
+    log(`could not open ${workspace}: ${r.error.message}`);
+    showBackendError(r.error);
+  }
+}
+
+/**
+ * The window's native workspace dialogs (window.rejon.desktop.workspaceDialog): main shows the dialog and passes
+ * the chosen path to the backend itself; the window only learns the outcome.
+ */
+function wireWorkspaceDialogs(): void {
+  ipcMain.handle(WORKSPACE_DIALOG_CHANNEL, async (event, request: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: { code: 'unauthorized', message: 'untrusted sender' } };
+    const parent = BrowserWindow.fromWebContents(event.sender) ?? mainWindow;
+    return runWorkspaceDialog(request, {
+      lang,
+      platform: process.platform,
+      showOpen: (o) => (parent ? dialog.showOpenDialog(parent, o) : dialog.showOpenDialog(o)),
+      showSave: (o) => (parent ? dialog.showSaveDialog(parent, o) : dialog.showSaveDialog(o)),
+      call: callBackendWithPath,
+      today: () => new Date().toISOString().slice(0, 10),
+    });
+  });
+}
+
+/** A second start of Rejon: focus this window, and open the workspace it was given (through the backend). */
+function onSecondInstance(workspace: string | null): void {
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  }
+  if (!supervisor) return;
+  const action = secondInstanceAction(workspace, supervisor.workspace, supervisor.state, process.platform);
+  if (action === 'open') void openWorkspaceFromMain(workspace!);
+  else if (action === 'restart') {
+    // the backend is down on a refused workspace: start it afresh on the one named now
+    void supervisor.switchWorkspace(workspace!).then((r) => {
+      if (!r.ok) showBackendError(r.error);
+    });
+  }
 }
 
 /**
@@ -93,9 +195,11 @@ function lockDownContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-function onMenuCommand(command: MenuCommand): void {
-  if (command === 'help') sendToWindow({ type: 'menu', command: 'help' });
-  else if (command === 'about') {
+function onMenuCommand(command: MenuCommand, arg?: string): void {
+  if (command === 'open-recent') {
+    if (arg) void openWorkspaceFromMain(arg);
+  } else if (command !== 'about') sendToWindow({ type: 'menu', command });
+  else {
     const detail = translate(lang, 'desktop.about.detail', { version: app.getVersion(), electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node });
     const options = { type: 'info' as const, title: translate(lang, 'desktop.menu.about'), message: 'Rejon', detail, buttons: ['OK'] };
     if (mainWindow) void dialog.showMessageBox(mainWindow, options);
@@ -140,16 +244,7 @@ function run(): void {
   app.on('web-contents-created', (_e, contents) => lockDownContents(contents));
 
   app.on('second-instance', (_e, argv, workingDirectory, additionalData) => {
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    }
-    const workspace = workspaceFromSecondInstance(additionalData, argv, workingDirectory);
-    if (workspace && supervisor && workspace !== supervisor.workspace) {
-      void supervisor.switchWorkspace(workspace).then((r) => {
-        if (!r.ok) log(`could not open ${workspace}: ${r.error.message}`);
-      });
-    }
+    onSecondInstance(workspaceFromSecondInstance(additionalData, argv, workingDirectory));
   });
 
   void app.whenReady().then(async () => {
@@ -163,16 +258,18 @@ function run(): void {
       if (file.endsWith('.html')) headers.set('Content-Security-Policy', RENDERER_CSP);
       return new Response(res.body, { status: res.status, headers });
     });
-    Menu.setApplicationMenu(Menu.buildFromTemplate(toElectronTemplate(menuTemplate({ lang, platform: process.platform, devTools }), onMenuCommand)));
+    installMenu();
     supervisor = new BackendSupervisor({
       workspace: givenWorkspace,
       spawn: spawnBackend,
-      onEvent: sendToWindow,
+      onEvent: onBackendEvent,
       print: (job) => printInWindow(job, devTools),
       log,
     });
     wireIpc();
+    wireWorkspaceDialogs();
     supervisor.start();
+    void refreshRecentMenu(); // answered once the backend is ready (calls wait for it)
     await createWindow();
   });
 

@@ -147,8 +147,11 @@ export type RejonEvent =
   | { type: 'workspace-opened'; path: string; name: string; demo: boolean; readOnly: boolean; serial: number }
   | { type: 'workspace-closed'; path: string; serial: number }
   | { type: 'backend'; state: BackendState; exitCode?: number | null; signal?: string | null; restarts?: number }
-  /** A native menu item the window handles (desktop only). */
-  | { type: 'menu'; command: 'help' };
+  /**
+   * A native menu item the window handles (desktop only): Help, and the File menu's workspace items whose dialogs
+   * live in the window (New asks name and territory; Open and Save a copy go through window.rejon.desktop).
+   */
+  | { type: 'menu'; command: 'help' | 'new-workspace' | 'open-workspace' | 'open-demo' | 'save-copy' | 'close-workspace' };
 
 /** Error shape on the wire. */
 export interface WireError {

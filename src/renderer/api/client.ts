@@ -4,11 +4,14 @@
  */
 import { METHOD_NAMES, RejonError, isBinaryMethod, type MethodName, type RejonApi, type RejonEvent, type WireError } from '../../shared/contract';
 import { msg } from '../../core/message';
+import type { RejonDesktopBridge } from '../../shared/desktopBridge';
 
 /** What the Electron preload exposes: one function per contract method, plus events. */
 export interface RejonBridge {
   api: Record<string, (input: unknown) => Promise<unknown>>;
   onEvent(listener: (e: RejonEvent) => void): () => void;
+  /** Native workspace dialogs (src/renderer/workspace/desktop.ts). */
+  desktop?: RejonDesktopBridge;
 }
 
 declare global {

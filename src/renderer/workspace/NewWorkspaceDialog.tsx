@@ -1,6 +1,7 @@
 /**
  * "New workspace": the command's name, its territory (powiaty of the bundled PRG boundaries, searched by name,
- * several at once) and where the file goes (a folder from the server-side picker and a file name).
+ * several at once) and where the file goes: in browser mode a folder from the server-side picker and a file name;
+ * in the desktop the system's Save dialog, shown by Create (name first, then where: see electron/workspaceDialogs.ts).
  */
 import { useEffect, useMemo, useState } from 'react';
 import { getClient } from '../api/client';
@@ -11,8 +12,10 @@ import { FileBrowser } from './FileBrowser';
 import { Modal } from './Modal';
 import { errorText } from './errors';
 import { joinPath, workspaceFileName } from './paths';
+import { nativeWorkspaceDialog } from './desktop';
+import type { RejonDesktopBridge } from '../../shared/desktopBridge';
 
-export function NewWorkspaceDialog({ state, onClose }: { state: AppState; onClose(): void }) {
+export function NewWorkspaceDialog({ state, desktop, onClose }: { state: AppState; desktop?: RejonDesktopBridge | null; onClose(): void }) {
   const { tm } = useI18n();
   const api = getClient().api;
   const [name, setName] = useState('');
@@ -43,7 +46,13 @@ export function NewWorkspaceDialog({ state, onClose }: { state: AppState; onClos
     setBusy(true);
     setError(null);
     try {
-      await api.createWorkspace({ path: target, name: name.trim(), territory });
+      if (desktop) {
+        // the system's Save dialog; main creates the workspace where the user chose. Cancelled: keep the form.
+        const r = await nativeWorkspaceDialog(desktop, { kind: 'new', name: name.trim(), territory });
+        if (!r) return setBusy(false);
+      } else {
+        await api.createWorkspace({ path: target, name: name.trim(), territory });
+      }
       onClose();
     } catch (e) {
       setError(errorText(tm, e));
@@ -86,34 +95,41 @@ export function NewWorkspaceDialog({ state, onClose }: { state: AppState; onClos
           {territory.length > 0 && <div className="small">{tm('workspace.ui.new.territoryCount', { count: territory.length })}</div>}
         </fieldset>
 
-        <fieldset className="ws-fieldset">
-          <legend>{tm('workspace.ui.new.file')}</legend>
-          <div className="ws-file-row">
-            <span className="ws-file-label">{tm('workspace.ui.new.folder')}</span>
-            <code className="ws-path" data-testid="new-folder">{folder}</code>
-            <button type="button" data-testid="new-change-folder" onClick={() => setBrowsing((b) => !b)}>{tm('workspace.ui.new.changeFolder')}</button>
-          </div>
-          {browsing && (
-            <div className="ws-inline-browser">
-              <FileBrowser mode="folder" start={folder} onFolder={setBrowseDir} />
-              <button type="button" className="primary" data-testid="browse-choose" disabled={!browseDir} onClick={() => { if (browseDir) setFolder(browseDir); setBrowsing(false); }}>
-                {tm('workspace.ui.browse.chooseFolder')}
-              </button>
-              {state.confined && <div className="muted small">{tm('workspace.ui.browse.confined')}</div>}
+        {desktop ? (
+          <fieldset className="ws-fieldset">
+            <legend>{tm('workspace.ui.new.file')}</legend>
+            <div className="muted small" data-testid="new-native-hint">{tm('desktop.ws.fileNative', { file })}</div>
+          </fieldset>
+        ) : (
+          <fieldset className="ws-fieldset">
+            <legend>{tm('workspace.ui.new.file')}</legend>
+            <div className="ws-file-row">
+              <span className="ws-file-label">{tm('workspace.ui.new.folder')}</span>
+              <code className="ws-path" data-testid="new-folder">{folder}</code>
+              <button type="button" data-testid="new-change-folder" onClick={() => setBrowsing((b) => !b)}>{tm('workspace.ui.new.changeFolder')}</button>
             </div>
-          )}
-          <label className="ws-file-row">
-            <span className="ws-file-label">{tm('workspace.ui.new.fileName')}</span>
-            <input data-testid="new-file-name" value={fileName} placeholder={file} onChange={(e) => setFileName(e.target.value)} />
-          </label>
-          <div className="muted small ws-path" data-testid="new-target">{target}</div>
-        </fieldset>
+            {browsing && (
+              <div className="ws-inline-browser">
+                <FileBrowser mode="folder" start={folder} onFolder={setBrowseDir} />
+                <button type="button" className="primary" data-testid="browse-choose" disabled={!browseDir} onClick={() => { if (browseDir) setFolder(browseDir); setBrowsing(false); }}>
+                  {tm('workspace.ui.browse.chooseFolder')}
+                </button>
+                {state.confined && <div className="muted small">{tm('workspace.ui.browse.confined')}</div>}
+              </div>
+            )}
+            <label className="ws-file-row">
+              <span className="ws-file-label">{tm('workspace.ui.new.fileName')}</span>
+              <input data-testid="new-file-name" value={fileName} placeholder={file} onChange={(e) => setFileName(e.target.value)} />
+            </label>
+            <div className="muted small ws-path" data-testid="new-target">{target}</div>
+          </fieldset>
+        )}
 
         {error && <div className="ws-error" role="alert" data-testid="new-error">{error}</div>}
         <div className="ws-actions">
           <button type="button" onClick={onClose} disabled={busy}>{tm('workspace.ui.cancel')}</button>
           <button type="button" className="primary" data-testid="new-create" disabled={busy || !name.trim()} onClick={() => void create()}>
-            {tm(busy ? 'workspace.ui.new.creating' : 'workspace.ui.new.create')}
+            {tm(busy ? 'workspace.ui.new.creating' : desktop ? 'desktop.ws.createChoose' : 'workspace.ui.new.create')}
           </button>
         </div>
       </div>

@@ -20,6 +20,7 @@ import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 import { Presentation } from '../briefing/Presentation';
 import { PresentingContext, type Presenting } from '../briefing/presenting';
 import type { PublicBriefingData } from '../../shared/contract/briefing';
+import { desktopBridge, nativeWorkspaceDialog } from './desktop';
 import './workspace.css';
 
 export function Root() {
@@ -33,9 +34,13 @@ export function Root() {
   const [notice, setNotice] = useState<string | null>(null);
   const [presenting, setPresenting] = useState<PublicBriefingData | null>(null);
   const presentingApi = useMemo<Presenting>(() => ({ present: setPresenting }), []);
+  /** The notice is a refusal (shown as an error) rather than news. */
+  const [noticeIsError, setNoticeIsError] = useState(false);
   const seq = useRef(0);
   const tmRef = useRef(tm);
   tmRef.current = tm;
+  /** Desktop: native Open / Save dialogs (main passes the chosen path to the backend); browser: the server-side browser. */
+  const desktop = useMemo(() => desktopBridge(), []);
 
   /** Ask the backend what is open; only the newest answer counts (events can overtake each other). */
   const refresh = useCallback(async () => {
@@ -64,6 +69,8 @@ export function Root() {
       } else if (e.type === 'job' && e.job.kind === 'demo') {
         setDemoJob(e.job.state === 'running' ? e.job : null);
         if (e.job.state === 'failed') setError(e.job.error);
+      } else if (e.type === 'menu') {
+        onMenuRef.current(e.command);
       }
     });
   }, [client, refresh]);
@@ -74,12 +81,32 @@ export function Root() {
     return () => clearTimeout(timer);
   }, [notice]);
 
+  /** A refusal (or failure) of a native dialog's action: a notice shown as an error, over the start screen or the app. */
+  const failed = useCallback((e: unknown) => {
+    const text = errorText(tmRef.current, e);
+    setNotice(text);
+    setNoticeIsError(true);
+  }, []);
+  const inform = useCallback((text: string) => {
+    setNotice(text);
+    setNoticeIsError(false);
+  }, []);
+
   const actions = useMemo<WorkspaceActions>(
     () => ({
       state,
       newWorkspace: () => setDialog('new'),
-      openWorkspace: () => setDialog('open'),
-      saveCopy: () => setDialog('copy'),
+      openWorkspace: () => {
+        if (!desktop) return setDialog('open');
+        setError(null);
+        void nativeWorkspaceDialog(desktop, { kind: 'open' }).catch(failed);
+      },
+      saveCopy: () => {
+        if (!desktop) return setDialog('copy');
+        void nativeWorkspaceDialog(desktop, { kind: 'copy' })
+          .then((r) => r?.kind === 'copy' && inform(tmRef.current('workspace.ui.copy.saved', { file: r.path })))
+          .catch(failed);
+      },
       showStart: () => setStartShown(true),
       openPath: async (path) => {
         setError(null);
@@ -101,8 +128,22 @@ export function Root() {
         }
       },
     }),
-    [client, state],
+    [client, state, desktop, failed, inform],
   );
+
+  /** The native File menu's workspace items (desktop), relayed by main. */
+  const onMenuRef = useRef<(command: string) => void>(() => undefined);
+  onMenuRef.current = (command) => {
+    if (presenting) return; // a public presentation shows the slides only: no workspace dialogs over or after it
+    if (command === 'new-workspace') actions.newWorkspace();
+    else if (command === 'open-workspace') actions.openWorkspace();
+    else if (command === 'save-copy' && state?.workspace) actions.saveCopy();
+    else if (command === 'close-workspace') void actions.close();
+    else if (command === 'open-demo') {
+      setStartShown(true); // the start screen shows the demo's generation progress
+      void actions.openDemo().catch(failed);
+    }
+  };
 
   const ws = state?.workspace ?? null;
   // public presentation: the slides and nothing else in the page (the police app is unmounted meanwhile and
@@ -116,13 +157,13 @@ export function Root() {
         <StartScreen state={state} demoJob={demoJob} error={error} onBack={ws ? () => setStartShown(false) : undefined} />
       )}
       {state && ws && !startShown && <App key={state.serial} switcher={<WorkspaceSwitcher info={ws} />} />}
-      {state && dialog === 'new' && <NewWorkspaceDialog state={state} onClose={() => setDialog(null)} />}
+      {state && dialog === 'new' && <NewWorkspaceDialog state={state} desktop={desktop} onClose={() => setDialog(null)} />}
       {state && dialog === 'open' && <OpenWorkspaceDialog state={state} onClose={() => setDialog(null)} />}
       {state && ws && dialog === 'copy' && (
-        <SaveCopyDialog state={state} info={ws} onClose={() => setDialog(null)} onSaved={(p) => setNotice(tm('workspace.ui.copy.saved', { file: p }))} />
+        <SaveCopyDialog state={state} info={ws} onClose={() => setDialog(null)} onSaved={(p) => inform(tm('workspace.ui.copy.saved', { file: p }))} />
       )}
       {notice && (
-        <div className="ws-notice" role="status" data-testid="workspace-notice">
+        <div className={`ws-notice${noticeIsError ? ' error' : ''}`} role={noticeIsError ? 'alert' : 'status'} data-testid="workspace-notice" data-error={noticeIsError ? 'true' : 'false'}>
           {notice}
           <button className="link" onClick={() => setNotice(null)}>{tm('workspace.ui.close')}</button>
         </div>
