@@ -27,6 +27,7 @@ import { territoryApi } from './api/territoryApi';
 import type { Printer } from './briefing/printer';
 import { workspaceApi } from './api/workspaceApi';
 import { noneOpenError, workspaceRejonError } from './workspace/errors';
+import { provenanceApi } from './api/provenanceApi';
 
 export { noneOpenError, workspaceRejonError };
 
@@ -496,6 +497,7 @@ export class Backend {
       ...mapApi(this),
       ...briefingApi(this),
       ...territoryApi(this),
+      ...provenanceApi(this),
     } as Partial<Record<MethodName, AnyMethod>>;
   }
 

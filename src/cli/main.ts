@@ -33,6 +33,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   districts: () => import('./commands/districts'),
   stats: () => import('./commands/stats'),
   briefing: () => import('./commands/briefing'),
+  reports: () => import('./commands/reports'),
+  imports: () => import('./commands/imports'),
+  'undo-import': () => import('./commands/undo-import'),
 };
 
 async function help(): Promise<string> {

@@ -72,6 +72,8 @@ import { mapMethods } from './contract/map';
 import { briefingMethods } from './contract/briefing';
 import { territoryMethods } from './contract/territory';
 import { workspaceMethods } from './contract/workspace';
+import { provenanceMethods } from './contract/provenance';
+import { reportMethods } from './contract/reports';
 
 export type { MethodDef };
 
@@ -101,6 +103,8 @@ export const contract = {
   ...mapMethods,
   ...briefingMethods,
   ...territoryMethods,
+  ...provenanceMethods,
+  ...reportMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { readResourceJson } from '../resources';
 import { deletePreset, listPresets } from '../import/presets';
 import { resolveImportSource, uploadStoreOf } from '../import/uploads';
 import { toCsv } from '../../core/export/csv';
+import { rememberedProvenance } from '../import/provenance';
 
 type Methods = keyof typeof importMethods;
 
@@ -60,6 +61,7 @@ export function importApi(backend: Backend): Pick<RejonApi, Methods> {
           hasTerritory: getTerritory(db).length > 0,
           encoding: inspection.csv?.encoding.encoding ?? null,
           delimiter: inspection.csv?.delimiter ?? null,
+          provenance: rememberedProvenance(db, resolved.preset?.name),
         };
       } catch (e) {
         if (e instanceof ImportFileError) throw new RejonError('bad-request', e.message);
@@ -68,12 +70,12 @@ export function importApi(backend: Backend): Pick<RejonApi, Methods> {
       }
     },
 
-    startImport: async ({ source, mapping, options, presetName, savePresetAs, provenance }) => {
+    startImport: async ({ source, mapping, options, presetName, savePresetAs, provenance, provenanceKind }) => {
       const { file, name } = sourceFile(backend, source);
       const job = backend.jobs.start('import', async (ctx) => {
         const summary = await importFile(
           backend.workspacePath,
-          { path: file, displayName: name, mapping, options, presetName, savePresetAs, provenance },
+          { path: file, displayName: name, mapping, options, presetName, savePresetAs, provenance, provenanceKind },
           ctx,
           backend.options.nativeBinding,
         );
@@ -82,14 +84,6 @@ export function importApi(backend: Backend): Pick<RejonApi, Methods> {
       });
       return { jobId: job.id };
     },
-
-    listImports: async () =>
-      (db.prepare('SELECT id, file_name, source_kind, provenance, imported_at, inserted, updated, unchanged, rejected FROM imports ORDER BY id DESC').all() as {
-        id: number; file_name: string; source_kind: string; provenance: string | null; imported_at: number; inserted: number; updated: number; unchanged: number; rejected: number;
-      }[]).map((r) => ({
-        id: r.id, fileName: r.file_name, sourceKind: r.source_kind, provenance: r.provenance, importedAt: r.imported_at,
-        inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected,
-      })),
 
     listQuarantine: async ({ importId, offset, limit }) => {
       const where = importId != null ? 'WHERE import_id = ?' : '';

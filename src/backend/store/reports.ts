@@ -3,6 +3,7 @@ import { isVerifiedStatusCode, statusCode, verifiedAtOnFirstSight } from '../../
 import { toPuwg92 } from '../../core/domain/crs';
 import { warsawHourWeekday } from '../../core/domain/time';
 import type { ReportFilter } from '../../core/domain/report';
+import type { ProvenanceKind } from '../../core/provenance';
 import { allocateReportColumns } from '../../shared/columns';
 import type { Db } from './workspace';
 
@@ -103,15 +104,18 @@ export interface ImportRecord {
   fileHash: string | null;
   sourceKind: string;
   provenance: string | null;
+  /** Where the reports come from (src/core/provenance.ts); default 'demo' for the demo writer, else 'other'. */
+  provenanceKind?: ProvenanceKind;
   mapping: unknown;
 }
 
 export function createImport(db: Db, rec: ImportRecord): number {
+  const kind: ProvenanceKind = rec.provenanceKind ?? (rec.sourceKind === 'demo' ? 'demo' : 'other');
   const info = db
     .prepare(
-      `INSERT INTO imports(file_name, file_hash, source_kind, provenance, imported_at, mapping_json) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO imports(file_name, file_hash, source_kind, provenance, provenance_kind, imported_at, mapping_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(rec.fileName, rec.fileHash, rec.sourceKind, rec.provenance, Date.now(), rec.mapping == null ? null : JSON.stringify(rec.mapping));
+    .run(rec.fileName, rec.fileHash, rec.sourceKind, rec.provenance, kind, Date.now(), rec.mapping == null ? null : JSON.stringify(rec.mapping));
   return Number(info.lastInsertRowid);
 }
 
@@ -182,6 +186,11 @@ export function createReportUpserter(
       modified_at = ?, hour = ?, weekday = ?, lon = ?, lat = ?, x2180 = ?, y2180 = ?, teryt = ?, description = ?, unit = ?, beat = ?,
       officer = ?, district_id = ?, import_id = ?, verified_at = ?, outside_territory = ? WHERE id = ?`);
   const history = db.prepare(`INSERT INTO report_status_history(report_id, status, changed_at, import_id) VALUES (?, ?, ?, ?)`);
+  // For undo: the whole row as it was before this import first changed it (only rows that existed before the
+  // import and actually change; a first load never gets here).
+  const wholeRow = db.prepare(`SELECT * FROM reports WHERE id = ?`);
+  const recordChange = db.prepare(`INSERT OR IGNORE INTO import_changes(import_id, report_id, before_json) VALUES (?, ?, ?)`);
+  const recorded = new Set<number>();
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   // With deferred history new rows need no id back, so they are written BATCH rows per statement
   // (half the cost of one statement per row). Ids still in the buffer are flushed before a lookup.
@@ -267,6 +276,11 @@ export function createReportUpserter(
       return 'unchanged';
     }
     const verifiedAt = existing.verified_at ?? (isVerifiedStatusCode(sCode) ? (r.modifiedAt ?? Date.now()) : null);
+    if (existing.first_import_id !== importId && !recorded.has(existing.id)) {
+      // JSON.stringify writes doubles that read back exactly (coordinates restored bit for bit)
+      recordChange.run(importId, existing.id, JSON.stringify(wholeRow.get(existing.id)));
+      recorded.add(existing.id);
+    }
     update.run(r.category, r.categoryCode ?? categoryCode(r.category), r.status, sCode, r.createdAt, r.eventAt, r.modifiedAt, hour, weekday,
       r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, verifiedAt, outside, existing.id);
     if (existing.status !== r.status) {

@@ -7,6 +7,7 @@ import coordinates from './coordinates';
 import desktop from './desktop';
 import publicMode from './publicMode';
 import workspace from './workspace';
+import provenance from './provenance';
 
 export interface FeatureCatalog {
   pl: Record<string, string>;
@@ -19,4 +20,5 @@ export const CATALOGS: Record<string, FeatureCatalog> = {
   desktop,
   publicMode,
   workspace,
+  provenance,
 };
