@@ -1,5 +1,5 @@
 // Installs the Debian packages the tests need (Chromium for end-to-end tests, poppler-utils for
-// reading PDFs back), only when missing. Never downloads a browser of its own.
+// reading PDFs back, gdal-bin for reading GeoPackages back), only when missing. Never downloads a browser of its own.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -7,6 +7,8 @@ const NEEDED = [
   { bin: '/usr/bin/chromium', pkg: 'chromium' },
   { bin: '/usr/bin/pdftoppm', pkg: 'poppler-utils' },
   { bin: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', pkg: 'fonts-dejavu-core' },
+  // ogrinfo / ogr2ogr read the GeoPackages Rejon writes back in the tests
+  { bin: '/usr/bin/ogrinfo', pkg: 'gdal-bin' },
 ];
 
 export function ensureSystemDeps() {

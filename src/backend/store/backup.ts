@@ -66,7 +66,11 @@ export function writeBackup(db: Db, reason: BackupReason, workspaceFile: string 
     db.prepare('VACUUM INTO ?').run(tmp);
     fs.renameSync(tmp, file);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // the folder itself is unusable: nothing was written
+    }
     throw new BackupError(`Cannot write a backup copy of ${workspaceFile} to ${dir}: ${(e as Error).message}`, file);
   }
   for (const old of listBackups(workspaceFile).slice(KEEP_BACKUPS)) fs.rmSync(old, { force: true });
