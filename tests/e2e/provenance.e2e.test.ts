@@ -50,13 +50,18 @@ async function call<T>(method: string, input: unknown): Promise<T> {
   return ((await r.json()) as { result: T }).result;
 }
 const info = () => call<{ reports: number }>('getWorkspaceInfo', {});
+/** Each test opens the app on a clean map state (view, filter, layers are remembered per workspace). */
+async function open(options: Parameters<typeof openApp>[1] = {}) {
+  for (const key of ['map.filter', 'map.layers', 'map.layout']) await call('setSetting', { key, value: null });
+  return openApp(s, { viewport: VIEW, ...options });
+}
 const shownCount = async (page: Page) => Number(await page.getByTestId('shown-count').getAttribute('data-count'));
 
 describe('provenance, undo and the report detail in the app', () => {
   it('imports a police export with its source, lists it in the history and undoes it after a confirmation with counts', async () => {
     const before = (await info()).reports;
     const statusesBefore = await Promise.all(updated.map((u) => call<{ status: string }>('getReport', { sourceId: u.source_id })));
-    const { page, errors } = await openApp(s, { viewport: VIEW });
+    const { page, errors } = await open();
     expect(await shownCount(page)).toBe(before);
 
     await page.getByTestId('view-import-tab').click();
@@ -117,7 +122,7 @@ describe('provenance, undo and the report detail in the app', () => {
   });
 
   it('a click on a point or on a list row opens the report by its own number with its status history', async () => {
-    const { page, errors } = await openApp(s, { viewport: VIEW });
+    const { page, errors } = await open();
     await page.getByTestId('layer-heat').uncheck().catch(() => undefined);
     // a report standing alone (no other report within 150 m), in view
     const db = new Database(s.workspace, { readonly: true });
@@ -133,9 +138,15 @@ describe('provenance, undo and the report detail in the app', () => {
       return { x: p.x, y: p.y };
     }, [target.lon, target.lat] as [number, number]);
     // hover: the tooltip names the report by its number
-    await page.mouse.move(map.x + at.x, map.y + at.y);
     const tip = page.getByTestId('tooltip');
-    await expect.poll(() => tip.getAttribute('data-source-id'), { timeout: 30_000 }).toBe(target.source_id);
+    // (hover again until deck.gl has picked: the first frames after loading may not be pickable yet)
+    await expect
+      .poll(async () => {
+        await page.mouse.move(map.x + at.x + 1, map.y + at.y);
+        await page.mouse.move(map.x + at.x, map.y + at.y);
+        return tip.getAttribute('data-source-id', { timeout: 2000 }).catch(() => null);
+      }, { timeout: 60_000 })
+      .toBe(target.source_id);
     expect(await page.getByTestId('tooltip-number').innerText()).toBe(`Nr ${target.source_id}`);
     saveScreenshot('prov-5-tooltip.png', await page.screenshot());
     await page.mouse.click(map.x + at.x, map.y + at.y);
@@ -183,7 +194,7 @@ describe('provenance, undo and the report detail in the app', () => {
   });
 
   it('downloads the current filter as a GeoPackage that GDAL opens', async () => {
-    const { page, errors } = await openApp(s, { viewport: VIEW, acceptDownloads: true });
+    const { page, errors } = await open({ acceptDownloads: true });
     const shown = await shownCount(page);
     await page.getByTestId('reports-export-open').click();
     await page.getByTestId('reports-export').waitFor();
