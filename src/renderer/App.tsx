@@ -133,6 +133,7 @@ export function App({ switcher }: AppProps = {}) {
       setMapIdle(false);
       sourceIds.current.clear(); // row ids may name other reports after an undo
       setHoverSource(null);
+      setDetailId(null);
       // saved view settings are applied on the first load only: a reload after a data change must not put back
       // a view, filter or layout the user has changed since (the layout is saved with a 1 s delay)
       if (!settingsAppliedRef.current) {

@@ -20,7 +20,7 @@ export default {
     'provenance.briefing.import': 'import {date}, {reports, plural, one {# zgłoszenie} few {# zgłoszenia} many {# zgłoszeń} other {# zgłoszenia}} w odprawie',
     'provenance.briefing.demoPart': 'Uwaga: {demo, plural, one {# zgłoszenie} few {# zgłoszenia} many {# zgłoszeń} other {# zgłoszenia}} z {total} to dane demonstracyjne (syntetyczne), a nie rzeczywiste zgłoszenia',
     'provenance.source.rule': 'Źródło zgłoszenia to import, z którego pochodzi jego obecna treść.',
-    'provenance.public.note': 'Źródło: {sources} – zgłoszenia mieszkańców{date, select, none {} other {, stan danych na {date}}}.',
+    'provenance.public.note': 'Źródło: {sources}{date, select, none {} other {; stan danych na {date}}}.',
     'provenance.public.suppression':
       'Dane zbiorcze; liczby mniejsze niż {threshold} pokazano jako „<{threshold}”, a liczby, z których dałoby się je odtworzyć, ukryto („*”).',
     // import history and undo
@@ -121,7 +121,7 @@ export default {
     'provenance.briefing.import': 'imported {date}, {reports, plural, one {# report} other {# reports}} in this briefing',
     'provenance.briefing.demoPart': 'Note: {demo, plural, one {# report} other {# reports}} of {total} are demo data (synthetic), not real reports',
     'provenance.source.rule': "A report's source is the import its current content comes from.",
-    'provenance.public.note': 'Source: {sources} – reports by residents{date, select, none {} other {, data as of {date}}}.',
+    'provenance.public.note': 'Source: {sources}{date, select, none {} other {; data as of {date}}}.',
     'provenance.public.suppression':
       'Aggregate data; counts below {threshold} are shown as "<{threshold}", and counts from which they could be worked out are hidden ("*").',
     'provenance.import.cliSource': 'source: {kind}{hasText, select, yes { – {text}} other {}}',

@@ -91,11 +91,11 @@ describe('sources of a briefing', () => {
     // the public data holds no file names of imports
     expect(JSON.stringify(pub)).not.toContain('policja.csv');
     const geo = JSON.parse(Buffer.from(await exportBriefing(backend.db, ws, { request: req, format: 'hotspots-geojson', public: {}, lang: 'en' })).toString('utf8'));
-    expect(geo.note).toContain('Source: National Security Threat Map (KMZB) – police system export; National Security Threat Map (KMZB) – public map – reports by residents');
+    expect(geo.note).toMatch(/^Source: National Security Threat Map \(KMZB\) – police system export; National Security Threat Map \(KMZB\) – public map; data as of \d{4}-\d\d-\d\d\. Aggregate data;/);
     // the demo's own period: the public version says the data are synthetic
     const demoPub = await backend.api.getPublicBriefingData({ request: { from: '2025-06-01', to: '2025-06-30' } });
     expect(demoPub.sources).toEqual(['demo']);
-    expect(translate('pl', 'provenance.public.note', { sources: 'x', date: 'none' })).toBe('Źródło: x – zgłoszenia mieszkańców.');
+    expect(translate('pl', 'provenance.public.note', { sources: 'x', date: 'none' })).toBe('Źródło: x.');
     expect(demoPub.sourceNote).toContain('dane demonstracyjne (syntetyczne), nie są to rzeczywiste zgłoszenia');
     expect(demoPub.sourceNote).not.toContain('Krajowa Mapa');
   });
