@@ -7,7 +7,6 @@ import { getClient } from '../api/client';
 import { BeatEditor, type EditorKind } from './beatEditor';
 import { ImportDialog, ValidationReport } from './ImportDialog';
 import { useDistrictMessages, type DistrictMessageKey } from './messages';
-import { useI18n } from '../i18n/i18n';
 import './districts.css';
 import { TerritorySection } from './TerritorySection';
 import { useI18n } from '../i18n/i18n';
