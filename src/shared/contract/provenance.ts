@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IMPORT_PROVENANCE_KINDS, PROVENANCE_KINDS } from '../../core/provenance';
 import type { MethodDef } from './method';
+import { MsgSchema } from './territory';
 
 /**
  * Provenance per import and undo of an import (issue 12, points 5 and 6).
@@ -16,7 +17,6 @@ export const ProvenanceKindSchema = z.enum(PROVENANCE_KINDS);
 /** What a user may choose ('demo' is written by the demo generator only). */
 export const ImportProvenanceKindSchema = z.enum(IMPORT_PROVENANCE_KINDS);
 
-const MsgSchema = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional() });
 
 export const ImportRecordSchema = z.object({
   id: z.number().int(),
