@@ -8,8 +8,9 @@
  *      this version), or when a LATER import (not undone) changed any of the same reports: the later imports
  *      are named and must be undone first, newest first (undoing in that order is always exact);
  *   2. writes a backup copy of the workspace (store/backup.ts);
- *   3. in ONE transaction: restores the updated rows (every column as recorded; the beat is looked up again for
- *      the restored position with the CURRENT beats, so beats replaced since then stay consistent), removes the
+ *   3. in ONE transaction: restores the updated rows (the columns the import changed, as recorded; the beat is
+ *      looked up again for the restored position with the CURRENT beats, so beats replaced since then stay
+ *      consistent; columns it did not change keep their current values, e.g. territory flags), removes the
  *      history entries the import added, removes the reports it inserted, drops its quarantine rows and its
  *      change records, and marks the imports row undone (`undone_at`). The row stays, so the history shows
  *      what was imported and when it was undone, and report numbers / file hashes of undone imports are
@@ -151,10 +152,11 @@ export function undoImport(db: Db, id: number, workspaceFile: string = db.name):
   }
   const undoneAt = Date.now();
   const result = db.transaction(() => {
-    // 1. rows it updated get their content back (beat looked up again with the current beats)
-    const columns = (db.prepare('PRAGMA table_info(reports)').all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id');
-    const update = db.prepare(`UPDATE reports SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE id = ?`);
+    // 1. rows it updated get back the columns it changed (the beat looked up again with the current beats)
+    const columns = new Set((db.prepare('PRAGMA table_info(reports)').all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id'));
+    const updates = new Map<string, ReturnType<Db['prepare']>>();
     const districtOf = districtLookup(db);
+    const position = db.prepare('SELECT lon, lat FROM reports WHERE id = ?');
     let restored = 0;
     // in pages (an iterator cannot stay open while the same connection writes; pages keep memory bounded)
     const page = db.prepare('SELECT report_id, before_json FROM import_changes WHERE import_id = ? AND report_id > ? ORDER BY report_id LIMIT 2000');
@@ -163,11 +165,18 @@ export function undoImport(db: Db, id: number, workspaceFile: string = db.name):
       if (rows.length === 0) break;
       for (const c of rows) {
         const before = JSON.parse(c.before_json) as Record<string, unknown>;
-        const values = columns.map((col) => {
-          if (col === 'district_id') return districtOf(before.lon as number, before.lat as number);
-          return col in before ? before[col] : null;
-        });
-        restored += update.run(...values, c.report_id).changes;
+        const cols = Object.keys(before).filter((k) => columns.has(k) && k !== 'district_id');
+        const values = cols.map((k) => before[k]);
+        if ('lon' in before || 'lat' in before || 'district_id' in before) {
+          const now = position.get(c.report_id) as { lon: number; lat: number };
+          cols.push('district_id');
+          values.push(districtOf((before.lon ?? now.lon) as number, (before.lat ?? now.lat) as number));
+        }
+        if (cols.length === 0) continue;
+        const key = cols.join(',');
+        let stmt = updates.get(key);
+        if (!stmt) updates.set(key, (stmt = db.prepare(`UPDATE reports SET ${cols.map((k) => `"${k}" = ?`).join(', ')} WHERE id = ?`)));
+        restored += stmt.run([...values, c.report_id]).changes;
       }
       after = rows[rows.length - 1].report_id;
     }

@@ -49,7 +49,7 @@ describe('undo an import', () => {
   it('restores the workspace exactly, in order, and refuses an earlier import while a later one changed its reports', async () => {
     const { dir, ws } = setup();
     const base = openWorkspace(ws);
-    const existing = base.prepare(`SELECT source_id, lon, lat FROM reports ORDER BY id LIMIT 5`).all() as { source_id: string; lon: number; lat: number }[];
+    const existing = base.prepare(`SELECT source_id, lon, lat FROM reports WHERE status <> 'Weryfikacja' ORDER BY id LIMIT 5`).all() as { source_id: string; lon: number; lat: number }[];
     const beforeA = dump(base);
     base.close();
 
@@ -69,18 +69,25 @@ describe('undo an import', () => {
       ...aRows.slice(0, 10).map((r) => ({ ...r, status: 'Potwierdzone', modified: '25.03.2025 09:00:00' })),
       // (modified after anything in the workspace: an older export never overwrites newer data)
       ...existing.slice(0, 3).map((e, k) => ({ ...row(e.source_id, 'Żart lub pomyłka', 10 + k, e.lon, e.lat), category: 'Żebractwo', modified: '01.06.2026 08:00:00' })),
+      // one earlier report twice in the file: first its status changes, then (newer row) its category and description
+      { ...row(existing[3].source_id, 'Weryfikacja', 12, existing[3].lon, existing[3].lat), modified: '01.06.2026 08:00:00' },
+      { ...row(existing[3].source_id, 'Weryfikacja', 12, existing[3].lon, existing[3].lat), category: 'Wypalanie traw', description: 'inny opis', modified: '02.06.2026 08:00:00' },
       ...Array.from({ length: 4 }, (_, i) => row(`B${i}`, 'Weryfikacja', 3 + i)),
       { ...row('B-bad', 'Nowe', 4), lon: 30.5, lat: 50.45 },
     ];
     writeKmzbCsv(b, bRows);
     db.close();
     const sb = await importFile(ws, { path: b, provenanceKind: 'kmzb-public' });
-    expect(sb).toMatchObject({ inserted: 4, updated: 13, rejected: 1, provenanceKind: 'kmzb-public' });
+    expect(sb).toMatchObject({ inserted: 4, updated: 15, rejected: 1, provenanceKind: 'kmzb-public' });
 
     db = openWorkspace(ws);
     try {
-      // only the rows that changed were recorded, once each
-      expect((db.prepare('SELECT count(*) AS n FROM import_changes WHERE import_id = ?').get(sb.importId) as { n: number }).n).toBe(13);
+      // only the rows that changed were recorded, once each, with only the columns the import changed
+      expect((db.prepare('SELECT count(*) AS n FROM import_changes WHERE import_id = ?').get(sb.importId) as { n: number }).n).toBe(14);
+      const twice = JSON.parse((db.prepare('SELECT c.before_json AS j FROM import_changes c JOIN reports r ON r.id = c.report_id WHERE c.import_id = ? AND r.source_id = ?').get(sb.importId, existing[3].source_id) as { j: string }).j);
+      expect(Object.keys(twice)).toEqual(expect.arrayContaining(['status', 'status_code', 'modified_at', 'import_id', 'category', 'category_code', 'description']));
+      expect(Object.keys(twice)).not.toContain('source_id');
+      expect(Object.keys(twice)).not.toContain('first_import_id');
       expect((db.prepare('SELECT count(*) AS n FROM import_changes WHERE import_id = ?').get(sa.importId) as { n: number }).n).toBe(0);
 
       // A cannot be undone while B changed its reports: B is named
@@ -93,11 +100,11 @@ describe('undo an import', () => {
 
       // B: what the confirmation says, then the undo
       const pb = previewUndo(db, sb.importId);
-      expect(pb).toMatchObject({ possible: true, remove: 4, restore: 13, quarantine: 1, blockedBy: [] });
-      expect(pb.history).toBeGreaterThanOrEqual(13 + 4);
+      expect(pb).toMatchObject({ possible: true, remove: 4, restore: 14, quarantine: 1, blockedBy: [] });
+      expect(pb.history).toBeGreaterThanOrEqual(14 + 4);
       const reportsAfterB = (db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
       const ub = undoImport(db, sb.importId);
-      expect(ub).toMatchObject({ removed: 4, restored: 13, quarantine: 1, history: pb.history });
+      expect(ub).toMatchObject({ removed: 4, restored: 14, quarantine: 1, history: pb.history });
       expect(dump(db)).toBe(afterA);
       // the backup copy exists, opens as a workspace and holds the state before the undo
       expect(fs.existsSync(ub.backupPath)).toBe(true);
