@@ -42,8 +42,8 @@ type AppMethod = (typeof APP_METHODS)[number];
 
 /** Methods that would put reports or beats into the workspace: refused in the demo (demo and real data never mix). */
 const IMPORT_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['startImport', 'startDistrictImport']);
-/** Methods that start a job writing the workspace: refused up front when it is open read-only. */
-const WRITE_JOB_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['startImport', 'startDistrictImport', 'runAnalysis', 'startJob']);
+/** Methods that start a job writing the workspace, or write it at once after a backup copy (undo): refused up front when it is open read-only. */
+const WRITE_JOB_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['startImport', 'startDistrictImport', 'runAnalysis', 'startJob', 'undoImport']);
 
 export interface BackendOptions extends OpenOptions {
   /** Prints briefing pages to PDF (the Electron host passes Electron's own); headless system Chromium when absent. */

@@ -36,3 +36,11 @@ export function sourcesText(lang: Lang, sources: readonly SourceSummary[], optio
     )
     .join('; ');
 }
+
+/**
+ * The free text of an import as shown to a reader: the user's own text, never for the demo (its kind says it in
+ * the reader's language; demo workspaces written before carry an English generator note, not shown).
+ */
+export function importText(kind: ProvenanceKind, text: string | null | undefined): string | null {
+  return kind === 'demo' ? null : text || null;
+}

@@ -11,16 +11,18 @@ type Methods = keyof typeof provenanceMethods | keyof typeof reportMethods;
 
 /** Import history with provenance, undo of an import, one report by its number, reports out (issue 12, points 5-8). */
 export function provenanceApi(backend: Backend): Pick<RejonApi, Methods> {
+  // built once per opened workspace: this workspace's connection and file
   const db = backend.db;
+  const file = backend.workspacePath;
   return {
     listImports: async () => listImports(db),
-    previewUndoImport: async ({ importId }) => previewUndo(db, importId, backend.workspacePath),
+    previewUndoImport: async ({ importId }) => previewUndo(db, importId, file),
     undoImport: async ({ importId }) => {
       // an import or beat job writes on its own connection: undo waits for none of them
       if (backend.jobs.list().some((j) => j.state === 'running' && (j.kind === 'import' || j.kind === 'districts' || j.kind === 'demo'))) {
         throw new RejonError('bad-request', 'An import is running; undo after it has finished.', undefined, msg('provenance.undo.busy'));
       }
-      const result = undoImport(db, importId, backend.workspacePath);
+      const result = undoImport(db, importId, file);
       backend.emit({ type: 'workspace-changed' });
       return result;
     },

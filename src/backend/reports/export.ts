@@ -36,13 +36,6 @@ export function warsawIso(utcMs: number): string {
 }
 
 /** Format of an output file by its extension, or null. */
-export function exportFormatOf(file: string): ReportExportFormat | null {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.gpkg') return 'gpkg';
-  if (ext === '.geojson' || ext === '.json') return 'geojson';
-  if (ext === '.csv') return 'csv';
-  return null;
-}
 
 type Row = [string, string, string, number, number, number, number, number, string | null, string | null, string];
 

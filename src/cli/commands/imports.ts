@@ -1,8 +1,4 @@
 import path from 'node:path';
-import { Backend } from '../../backend/backend';
-import { formatWarsaw } from '../../core/domain/time';
-import { langFromEnv } from '../../shared/i18n';
-import { kindLabel } from '../../shared/provenance';
 import { one, parseArgs, UsageError } from '../args';
 import { out } from '../output';
 
@@ -16,8 +12,14 @@ export async function run(argv: string[]): Promise<number> {
   const workspace = one(args, 'workspace');
   if (!workspace) throw new UsageError('imports needs --workspace FILE');
   if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
-  const backend = new Backend(path.resolve(workspace));
+  // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
+  const [{ Backend }, { formatWarsaw }, { langFromEnv }, { kindLabel }] = await Promise.all([
+    import('../../backend/backend'), import('../../core/domain/time'), import('../../shared/i18n'), import('../../shared/provenance'),
+  ]);
+  const backend = new Backend(null, {});
   try {
+    // through the contract, read-only (a read-only file is fine)
+    await backend.api.openWorkspace({ path: path.resolve(workspace), readOnly: true });
     const list = await backend.api.listImports({});
     if (args.flags.has('json')) {
       out(JSON.stringify(list));

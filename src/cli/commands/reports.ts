@@ -1,10 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Backend } from '../../backend/backend';
-import { exportFormatOf } from '../../backend/reports/export';
-import { listDistrictRows } from '../../backend/store/districts';
-import { REPORT_EXPORT_FORMATS, type ReportExportFormat } from '../../shared/contract/reports';
-import { langFromEnv, translate } from '../../shared/i18n';
+import type { ReportExportFormat } from '../../shared/contract/reports';
 import { one, parseArgs, UsageError } from '../args';
 import { FILTER_OPTIONS, parseFilterArgs } from '../filterArgs';
 import { out } from '../output';
@@ -27,19 +23,25 @@ export async function run(argv: string[]): Promise<number> {
   const outArg = one(args, 'out');
   if (!outArg) throw new UsageError('reports needs --out FILE (.gpkg, .geojson or .csv)');
   const file = path.resolve(outArg);
+  // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
+  const [{ Backend }, { REPORT_EXPORT_FORMATS, reportExportFormatOf }, { langFromEnv, translate }] = await Promise.all([
+    import('../../backend/backend'), import('../../shared/contract/reports'), import('../../shared/i18n'),
+  ]);
   const lang = langFromEnv(process.env);
   const given = one(args, 'format');
   if (given !== undefined && !(REPORT_EXPORT_FORMATS as readonly string[]).includes(given)) throw new UsageError(`--format must be gpkg, geojson or csv, got "${given}"`);
-  const format = (given as ReportExportFormat | undefined) ?? exportFormatOf(file);
+  const format = (given as ReportExportFormat | undefined) ?? reportExportFormatOf(file);
   if (!format) throw new UsageError(translate(lang, 'provenance.export.unknownFormat', { file: path.basename(file) }));
   const dir = path.dirname(file);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`the folder of --out does not exist: ${dir}`);
   const filter = parseFilterArgs(args);
   const started = performance.now();
-  const backend = new Backend(path.resolve(workspace));
+  const backend = new Backend(null, {});
   try {
+    // through the contract, read-only (a read-only file is fine)
+    await backend.api.openWorkspace({ path: path.resolve(workspace), readOnly: true });
     const names = args.options.get('district') ?? [];
-    const districtIds = names.length ? resolveBeats(names, listDistrictRows(backend.db)) : [];
+    const districtIds = names.length ? resolveBeats(names, await backend.api.listDistricts({})) : [];
     const bytes = await backend.api.exportReports({
       filter: { ...filter, ...(districtIds.length ? { districtIds } : {}) },
       format,

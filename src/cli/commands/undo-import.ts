@@ -1,7 +1,4 @@
 import path from 'node:path';
-import { Backend } from '../../backend/backend';
-import { RejonError } from '../../shared/contract';
-import { langFromEnv, translate } from '../../shared/i18n';
 import { one, parseArgs, UsageError } from '../args';
 import { out } from '../output';
 
@@ -19,9 +16,15 @@ export async function run(argv: string[]): Promise<number> {
   if (args.positional.length !== 1) throw new UsageError('undo-import needs one import number (see rejon imports)');
   const id = Number(args.positional[0].replace(/^#/, ''));
   if (!Number.isInteger(id) || id <= 0) throw new UsageError(`not an import number: "${args.positional[0]}"`);
+  // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
+  const [{ Backend }, { RejonError }, { langFromEnv, translate }] = await Promise.all([
+    import('../../backend/backend'), import('../../shared/contract'), import('../../shared/i18n'),
+  ]);
   const lang = langFromEnv(process.env);
-  const backend = new Backend(path.resolve(workspace));
+  const backend = new Backend(null, {});
   try {
+    // through the contract: a missing, damaged, foreign or read-only workspace is refused there (exit 3)
+    await backend.api.openWorkspace({ path: path.resolve(workspace) });
     const r = await backend.api.undoImport({ importId: id });
     if (args.flags.has('json')) out(JSON.stringify(r));
     else

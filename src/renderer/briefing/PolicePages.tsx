@@ -9,7 +9,7 @@ import type { BeatBriefing, BriefingData, BriefingPeriod } from '../../shared/co
 import { CategoryBars, HourWeekdayMatrix } from './charts';
 import { useBriefingI18n, type BriefingI18n } from './i18n';
 import { BeatMap, OverviewMap, policeSource } from './maps';
-import { kindLabel } from '../../shared/provenance';
+import { importText, kindLabel } from '../../shared/provenance';
 
 const demoCount = (d: BriefingData) => d.sources.filter((s) => s.kind === 'demo').reduce((a, s) => a + s.reports, 0);
 const totalCounted = (d: BriefingData) => d.sources.reduce((a, s) => a + s.reports, 0);
@@ -134,7 +134,7 @@ function TitlePage({ data }: { data: BriefingData }) {
           <ul>
             {data.provenance.slice(-6).map((p) => (
               <li key={p.importId}>
-                <strong>{p.fileName}</strong> ({kindLabel(tr.lang, p.kind)}{p.provenance ? `, ${p.provenance}` : ''}) —{' '}
+                <strong>{p.fileName}</strong> ({kindLabel(tr.lang, p.kind)}{importText(p.kind, p.provenance) ? `, ${importText(p.kind, p.provenance)}` : ''}) —{' '}
                 {translate(tr.lang, 'provenance.briefing.import', { date: tr.day(warsawDay(p.importedAt)), reports: p.rows })}
               </li>
             ))}

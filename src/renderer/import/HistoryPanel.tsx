@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { getClient } from '../api/client';
 import { RejonError } from '../../shared/contract';
 import type { ImportRecordOut, UndoPreview, UndoResult } from '../../shared/contract/provenance';
-import { kindLabel } from '../../shared/provenance';
+import { importText, kindLabel } from '../../shared/provenance';
 import { useI18n } from '../i18n/i18n';
 import { useImportI18n } from './useImportI18n';
 import '../reports/reports.css';
@@ -85,7 +85,7 @@ export function HistoryPanel({ imports, onQuarantine, onUndone }: Props) {
                   <td>{i.sourceKind}</td>
                   <td className="imp-prov" title={i.provenance ?? ''} data-testid="history-source">
                     <strong>{kindLabel(lang, i.provenanceKind)}</strong>
-                    {i.provenance ? <> – {i.provenance}</> : null}
+                    {importText(i.provenanceKind, i.provenance) ? <> – {importText(i.provenanceKind, i.provenance)}</> : null}
                   </td>
                   <td className="num">{n(i.inserted)}</td>
                   <td className="num">{n(i.updated)}</td>

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { getClient } from '../api/client';
 import { RejonError } from '../../shared/contract';
 import type { ReportDetail } from '../../shared/contract/reports';
-import { kindLabel } from '../../shared/provenance';
+import { importText, kindLabel } from '../../shared/provenance';
 import { categoryByCode } from '../../core/domain/categories';
 import { statusByCode } from '../../core/domain/statuses';
 import { formatWarsaw } from '../../core/domain/time';
@@ -100,7 +100,7 @@ export function ReportDetailPanel({ id, onClose }: Props) {
             {r.imports.map((i) => (
               <li key={i.id} data-kind={i.provenanceKind}>
                 #{i.id} {i.fileName} — {kindLabel(lang, i.provenanceKind)}
-                {i.provenance ? ` (${i.provenance})` : ''}, {formatWarsaw(i.importedAt)}: {tm(i.role === 'inserted' ? 'provenance.detail.inserted' : 'provenance.detail.updated')}
+                {importText(i.provenanceKind, i.provenance) ? ` (${importText(i.provenanceKind, i.provenance)})` : ''}, {formatWarsaw(i.importedAt)}: {tm(i.role === 'inserted' ? 'provenance.detail.inserted' : 'provenance.detail.updated')}
                 {i.current ? ` · ${tm('provenance.detail.current')}` : ''}
               </li>
             ))}

@@ -56,6 +56,15 @@ export type ReportDetail = z.infer<typeof ReportDetailSchema>;
 
 export const REPORT_EXPORT_FORMATS = ['gpkg', 'geojson', 'csv'] as const;
 export const ReportExportFormat = z.enum(REPORT_EXPORT_FORMATS);
+
+/** The export format a file name asks for by its extension (.gpkg, .geojson/.json, .csv), or null. */
+export function reportExportFormatOf(fileName: string): (typeof REPORT_EXPORT_FORMATS)[number] | null {
+  const ext = /\.[^./\\]*$/.exec(fileName.toLowerCase())?.[0] ?? '';
+  if (ext === '.gpkg') return 'gpkg';
+  if (ext === '.geojson' || ext === '.json') return 'geojson';
+  if (ext === '.csv') return 'csv';
+  return null;
+}
 export type ReportExportFormat = z.infer<typeof ReportExportFormat>;
 
 export const reportMethods = {

@@ -2,8 +2,11 @@
  * Briefings name the sources of the reports they COUNT, not of the workspace: a mixed workspace (synthetic demo
  * data plus real police and public-map imports) gives per-kind import and report counts that match the data,
  * a period with real reports only names no synthetic data, and the public version names kinds only.
+ * Demo and real data no longer mix (imports into the demo are refused), but workspaces written before that rule
+ * can hold both: the test makes one by lifting the demo marker before importing real exports.
  */
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../../../src/backend/backend';
 import { importFile } from '../../../../src/backend/import/importFile';
@@ -29,6 +32,10 @@ const row = (id: string, day: string, i: number): CsvRow => ({
 beforeAll(async () => {
   t = tmpDir('rejon-sources-');
   ws = demoWorkspace(t.dir);
+  // a mixed workspace as written before imports into the demo were refused
+  const raw = new Database(ws);
+  raw.prepare(`DELETE FROM workspace_meta WHERE key = 'demo'`).run();
+  raw.close();
   // real police export: 30 reports in March 2025 (among demo reports) and 20 in March 2027 (after the demo's range)
   const a = path.join(t.dir, 'policja.csv');
   writeKmzbCsv(a, [
