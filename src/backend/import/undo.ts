@@ -70,7 +70,7 @@ export function listImports(db: Db): ImportRecordOut[] {
     unchanged: r.unchanged,
     rejected: r.rejected,
     undoneAt: r.undone_at,
-    undoable: r.undone_at == null && tracked(r, from),
+    undoable: r.undone_at == null && r.provenance_kind !== 'demo' && tracked(r, from),
   }));
 }
 

@@ -32,6 +32,7 @@ export default {
     'provenance.undo.later':
       'Importu nr {id} („{file}”) nie można cofnąć, bo późniejsze importy zmieniły te same zgłoszenia: {later}. Najpierw cofnij {count, plural, one {ten import} other {te importy}} (od najnowszego).',
     'provenance.undo.busy': 'Trwa import; cofnij import po jego zakończeniu.',
+    'provenance.undo.demo': 'Obszar demonstracyjny jest generowany, a nie importowany: nie ma importu do cofnięcia.',
     'provenance.undo.backupFailed': 'Nie udało się zapisać kopii zapasowej ({detail}); import nie został cofnięty.',
     'provenance.migration.backupFailed': 'Nie udało się zapisać kopii zapasowej pliku {file} przed aktualizacją jego formatu. Plik pozostał nietknięty.',
     'provenance.undo.done':
@@ -132,6 +133,7 @@ export default {
     'provenance.undo.later':
       'Import no. {id} ("{file}") cannot be undone because later imports changed the same reports: {later}. Undo {count, plural, one {that import} other {those imports}} first (newest first).',
     'provenance.undo.busy': 'An import is running; undo after it has finished.',
+    'provenance.undo.demo': 'The demo workspace is generated, not imported: there is no import to undo.',
     'provenance.undo.backupFailed': 'The backup copy could not be written ({detail}); the import was not undone.',
     'provenance.migration.backupFailed': 'A backup copy of {file} could not be written before upgrading its format. The file was left untouched.',
     'provenance.undo.done':
