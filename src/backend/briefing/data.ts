@@ -15,7 +15,7 @@ import { studyArea } from '../store/studyArea';
 import { getTerritory } from '../store/territory';
 import { computeHotspots } from './hotspots';
 import path from 'node:path';
-import { isProvenanceKind, summarizeSources, type SourceSummary } from '../../core/provenance';
+import { isProvenanceKind, summarizeSources, type ProvenanceKind, type SourceSummary } from '../../core/provenance';
 
 const VERIFIED = STATUSES.filter((s) => s.group !== 'open').map((s) => s.name);
 
@@ -65,8 +65,13 @@ export function beatFeatures(beats: DistrictRow[]): FeatureCollection {
   };
 }
 
-export function defaultTitle(r: ResolvedRequest): string {
-  if (r.scope === 'command' || r.beats.length > 3) return 'Odprawa – zagrożenia zgłoszone w KMZB';
+/** True when every counted report comes from a KMZB export (police system or public map): only then may a title say "KMZB". */
+export function onlyKmzb(kinds: readonly ProvenanceKind[]): boolean {
+  return kinds.length > 0 && kinds.every((k) => k === 'kmzb-police' || k === 'kmzb-public');
+}
+
+export function defaultTitle(r: ResolvedRequest, kinds: readonly ProvenanceKind[]): string {
+  if (r.scope === 'command' || r.beats.length > 3) return onlyKmzb(kinds) ? 'Odprawa – zagrożenia zgłoszone w KMZB' : 'Odprawa – zgłoszone zagrożenia';
   return `Odprawa – ${r.beats.map((b) => b.name).join(', ')}`;
 }
 
@@ -191,16 +196,17 @@ export function buildBriefingData(db: Db, workspaceFile: string, req: BriefingRe
   const totalHotspots = beats.reduce((a, b) => a + b.hotspots.length, 0);
   const totalCats = categoriesOf(total);
   const provenance = countedImports(db, r);
+  const sources = sourcesOf(provenance);
   const scopeName = r.scope === 'command' ? 'Cały obszar komendy' : r.beats.length === 1 ? r.beats[0].name : `Wybrane rejony (${r.beats.length})`;
   return {
     kind: 'police',
-    title: req.title?.trim() || defaultTitle(r),
+    title: req.title?.trim() || defaultTitle(r, sources.map((x) => x.kind)),
     workspaceName: workspaceName(db, workspaceFile),
     demo: getMeta(db, 'demo') != null,
     generatedAt: Date.now(),
     dataDate: dataDate(db),
     provenance,
-    sources: sourcesOf(provenance),
+    sources,
     period: r.period,
     comparison: r.comparison,
     categories: r.categories,

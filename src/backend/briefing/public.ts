@@ -44,7 +44,7 @@ import {
 import { msg } from '../../core/message';
 import { RejonError } from '../../shared/contract';
 import type { Db } from '../store/workspace';
-import { beatFeatures, countedImports, dataDate, sourcesOf } from './data';
+import { beatFeatures, countedImports, dataDate, onlyKmzb, sourcesOf } from './data';
 import { translate, type Lang } from '../../shared/i18n';
 import { sourcesText } from '../../shared/provenance';
 import type { ProvenanceKind } from '../../core/provenance';
@@ -232,8 +232,11 @@ function hexagons(rows: Rows, r: ResolvedRequest, beatState: Map<number, CellSta
   return { type: 'FeatureCollection', features };
 }
 
-export function defaultPublicTitle(r: ResolvedRequest): string {
-  if (r.scope === 'command' || r.beats.length > 3) return 'Bezpieczeństwo w okolicy – zgłoszenia do Krajowej Mapy Zagrożeń Bezpieczeństwa';
+export function defaultPublicTitle(r: ResolvedRequest, kinds: readonly ProvenanceKind[]): string {
+  if (r.scope === 'command' || r.beats.length > 3) {
+    // "KMZB" only when every counted report comes from it (never over synthetic or other data)
+    return onlyKmzb(kinds) ? 'Bezpieczeństwo w okolicy – zgłoszenia do Krajowej Mapy Zagrożeń Bezpieczeństwa' : 'Bezpieczeństwo w okolicy – zgłoszone zagrożenia';
+  }
   return `Bezpieczeństwo w okolicy – ${r.beats.map((b) => b.name).join(', ')}`;
 }
 
@@ -323,7 +326,7 @@ export function buildPublicBriefingData(db: Db, req: BriefingRequest, options?: 
   const dataDay = newest == null ? null : isoDayWarsaw(newest);
   return {
     kind: 'public',
-    title: req.title?.trim() || defaultPublicTitle(scope),
+    title: req.title?.trim() || defaultPublicTitle(scope, sources),
     threshold,
     hexSize,
     generatedAt: Date.now(),

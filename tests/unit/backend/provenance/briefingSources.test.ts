@@ -73,6 +73,8 @@ describe('sources of a briefing', () => {
     const d = await backend.api.getBriefingData({ request: { from: '2025-03-01', to: '2025-03-31' } });
     const n = counted('2025-03-01', '2025-04-01', '2025-01-29', '2025-03-01');
     expect(n.get(police)).toBe(30);
+    // the default title says "KMZB" only when every counted report comes from it
+    expect(d.title).toBe('Odprawa – zgłoszone zagrożenia');
     expect(d.sources).toEqual([
       { kind: 'kmzb-police', imports: 1, reports: 30 },
       { kind: 'demo', imports: 1, reports: n.get(1) },
@@ -90,9 +92,11 @@ describe('sources of a briefing', () => {
       { kind: 'kmzb-police', imports: 1, reports: 16 },
       { kind: 'kmzb-public', imports: 1, reports: 9 },
     ]);
+    expect(d.title).toBe('Odprawa – zagrożenia zgłoszone w KMZB');
     expect(sourcesText('en', d.sources)).toBe('KMZB, police export (1 import, 16 reports); KMZB, public map (1 import, 9 reports)');
     const pub = await backend.api.getPublicBriefingData({ request: req });
     expect(pub.sources).toEqual(['kmzb-police', 'kmzb-public']);
+    expect(pub.title).toBe('Bezpieczeństwo w okolicy – zgłoszenia do Krajowej Mapy Zagrożeń Bezpieczeństwa');
     expect(pub.sourceNote).toContain('Krajowa Mapa Zagrożeń Bezpieczeństwa – eksport z systemu Policji; Krajowa Mapa Zagrożeń Bezpieczeństwa – publiczna mapa');
     expect(pub.sourceNote).not.toMatch(/demonstracyjne|syntetyczne/);
     // the public data holds no file names of imports
@@ -105,5 +109,6 @@ describe('sources of a briefing', () => {
     expect(translate('pl', 'provenance.public.note', { sources: 'x', date: 'none' })).toBe('Źródło: x.');
     expect(demoPub.sourceNote).toContain('dane demonstracyjne (syntetyczne), nie są to rzeczywiste zgłoszenia');
     expect(demoPub.sourceNote).not.toContain('Krajowa Mapa');
+    expect(demoPub.title).toBe('Bezpieczeństwo w okolicy – zgłoszone zagrożenia');
   });
 });
