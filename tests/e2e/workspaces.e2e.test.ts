@@ -222,5 +222,5 @@ describe('workspaces in the browser', () => {
 
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 420_000); // the whole flow in one test (create, import, demo generation, switches, copy, undo) on a shared 2-core machine
 });
