@@ -36,9 +36,12 @@ export function Timeline(props: Props) {
   p.current = props;
 
   useEffect(() => {
-    if (!wrap.current) return;
-    const ro = new ResizeObserver(() => setWidth(Math.max(200, wrap.current!.clientWidth)));
-    ro.observe(wrap.current);
+    const el = wrap.current;
+    if (!el) return;
+    // the element itself, not the ref: a resize reported after unmount (an undo that empties the workspace removes
+    // the timeline) found wrap.current null and threw
+    const ro = new ResizeObserver(() => setWidth(Math.max(200, el.clientWidth)));
+    ro.observe(el);
     return () => ro.disconnect();
   }, []);
 
