@@ -42,7 +42,11 @@ function csvField(s: string): string {
 
 const rng = mulberry32;
 
-export async function generateBenchCsv(file: string, rows: number): Promise<void> {
+/**
+ * The benchmark file. With `newer`, the same reports a month later: every status moved on and a later
+ * modification time (a re-import then updates every row).
+ */
+export async function generateBenchCsv(file: string, rows: number, options: { newer?: boolean } = {}): Promise<void> {
   const out = createWriteStream(file);
   const rnd = rng(42);
   const [e0, n0] = toPuwg92(19.703, 51.4053);
@@ -52,10 +56,11 @@ export async function generateBenchCsv(file: string, rows: number): Promise<void
   const fmt = (x: number) => x.toFixed(2).replace('.', ',');
   for (let i = 0; i < rows; i++) {
     const cat = CATEGORIES[Math.floor(rnd() * CATEGORIES.length)].name;
-    const st = STATUSES[Math.floor(rnd() * STATUSES.length)].name;
+    const si = Math.floor(rnd() * STATUSES.length);
+    const st = STATUSES[options.newer ? (si + 1) % STATUSES.length : si].name;
     const created = t0 + Math.floor(rnd() * 3 * 365 * 86400) * 1000;
     const event = rnd() < 0.5 ? formatWarsawPolish(created - 3600_000) : '';
-    const modified = formatWarsawPolish(created + Math.floor(rnd() * 20 * 86400) * 1000);
+    const modified = formatWarsawPolish(created + Math.floor(rnd() * 20 * 86400) * 1000 + (options.newer ? 30 * 86_400_000 : 0));
     const e = e0 + (rnd() - 0.5) * 30000;
     const n = n0 + (rnd() - 0.5) * 30000;
     const desc = DESCRIPTIONS[i % DESCRIPTIONS.length];

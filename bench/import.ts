@@ -38,11 +38,17 @@ export async function benchImport(log: Log, rows = 1_000_000): Promise<Record<st
     log(`import: SQLite writes alone (floor) ${(floor.ms / 1000).toFixed(2)} s  ${Math.round(floor.rows / (floor.ms / 1000)).toLocaleString('en')} rows/s  (rows ${(floor.insertMs / 1000).toFixed(2)} s, history + indexes ${(floor.historyIndexMs / 1000).toFixed(2)} s, commit + checkpoint ${(floor.commitMs / 1000).toFixed(2)} s; same rows, no file)`);
     const again = child('import-steps.ts', ['import', file, path.join(dir, 'w.sqlite')]);
     log(`import: same file again (upsert)    ${(again.ms / 1000).toFixed(2)} s  ${Math.round(again.rows / (again.ms / 1000)).toLocaleString('en')} rows/s  (unchanged ${again.unchanged})`);
+    // a newer export of the same reports: every row changes status, so every row is updated and its earlier
+    // state is recorded for undo (import_changes)
+    const newer = path.join(dir, 'export-newer.csv');
+    await generateBenchCsv(newer, rows, { newer: true });
+    const upd = child('import-steps.ts', ['import', newer, path.join(dir, 'w.sqlite')]);
+    log(`import: newer export (all updated)  ${(upd.ms / 1000).toFixed(2)} s  ${Math.round(upd.rows / (upd.ms / 1000)).toLocaleString('en')} rows/s  (updated ${upd.updated}, earlier rows recorded for undo)`);
     const ratio = imp.ms / parse.ms;
     log(`import: ratio import / bare parse = ${ratio.toFixed(2)}x (target <= 2x); import rate ${Math.round(imp.rows / (imp.ms / 1000)).toLocaleString('en')} rows/s (target >= 250,000)`);
     log(`import: ratio import / SQLite floor = ${(imp.ms / floor.ms).toFixed(2)}x; SQLite floor / bare parse = ${(floor.ms / parse.ms).toFixed(2)}x`);
     log(`import: peak RSS of the import (VmHWM, whole process incl. the parse worker) ${imp.peakRssMb.toFixed(0)} MB (target <= 400 MB; papaparse alone ${parse.peakRssMb.toFixed(0)} MB)`);
-    return { parseMs: parse.ms, importMs: imp.ms, importTerritoryMs: terr.ms, sqliteFloorMs: floor.ms, reimportMs: again.ms, ratio, importRowsPerSec: imp.rows / (imp.ms / 1000), peakRssMb: imp.peakRssMb };
+    return { parseMs: parse.ms, importMs: imp.ms, importTerritoryMs: terr.ms, sqliteFloorMs: floor.ms, reimportMs: again.ms, updateImportMs: upd.ms, ratio, importRowsPerSec: imp.rows / (imp.ms / 1000), peakRssMb: imp.peakRssMb };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

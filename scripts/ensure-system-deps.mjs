@@ -1,5 +1,5 @@
 // Installs the Debian packages the tests need (Chromium for end-to-end tests, poppler-utils for
-// reading PDFs back, gdal-bin for independent geometry checks), only when missing. Never downloads a browser of its own.
+// reading PDFs back, gdal-bin for independent geometry checks and reading GeoPackages back), only when missing. Never downloads a browser of its own.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
@@ -9,6 +9,8 @@ const NEEDED = [
   { bin: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', pkg: 'fonts-dejavu-core' },
   // GDAL's ST_Centroid is the independent check of the beats' area centroids (tests/unit/backend/analysis/hotspots.test.ts)
   { bin: '/usr/bin/ogr2ogr', pkg: 'gdal-bin' },
+  // ogrinfo / ogr2ogr read the GeoPackages Rejon writes back in the tests
+  { bin: '/usr/bin/ogrinfo', pkg: 'gdal-bin' },
 ];
 
 export function ensureSystemDeps() {

@@ -33,6 +33,7 @@ import { busyError, isSqliteBusy, WorkspaceWriter } from './store/writeQueue';
 import { ChangeWatch } from './store/changeWatch';
 import { ReadPool, readWorkerCount } from './reads/readPool';
 import { isReadMethod } from './reads/methods';
+import { provenanceApi } from './api/provenanceApi';
 
 export { noneOpenError, workspaceRejonError };
 
@@ -47,8 +48,8 @@ type AppMethod = (typeof APP_METHODS)[number];
 
 /** Methods that would put reports or beats into the workspace: refused in the demo (demo and real data never mix). */
 const IMPORT_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['startImport', 'startDistrictImport']);
-/** Methods that start a job writing the workspace: refused up front when it is open read-only. */
-const WRITE_JOB_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['startImport', 'startDistrictImport', 'runAnalysis', 'startJob', 'importPlaces']);
+/** Methods that start a job writing the workspace, or write it at once after a backup copy (undo): refused up front when it is open read-only. */
+const WRITE_JOB_METHODS: ReadonlySet<MethodName> = new Set<MethodName>(['startImport', 'startDistrictImport', 'runAnalysis', 'startJob', 'importPlaces', 'undoImport']);
 /**
  * Calls that write on the backend's connection: they wait their turn behind other writers (jobs, other windows,
  * other processes: src/backend/store/writeQueue.ts) and run as one transaction, or fail with 'busy' after the wait.
@@ -570,6 +571,7 @@ export class Backend {
       ...briefingApi(this),
       ...territoryApi(this),
       ...placesApi(this),
+      ...provenanceApi(this),
     } as Partial<Record<MethodName, AnyMethod>>;
   }
 

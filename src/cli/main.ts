@@ -34,6 +34,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   stats: () => import('./commands/stats'),
   briefing: () => import('./commands/briefing'),
   places: () => import('./commands/places'),
+  reports: () => import('./commands/reports'),
+  imports: () => import('./commands/imports'),
+  'undo-import': () => import('./commands/undo-import'),
 };
 
 async function help(): Promise<string> {

@@ -32,6 +32,8 @@ import { DrillDownPanel, type DrillSelection } from './components/DrillDownPanel
 import { BasemapDialog } from './components/BasemapDialog';
 import { PlacesDialog } from './components/PlacesDialog';
 import { HelpDialog } from './components/HelpDialog';
+import { ReportDetailPanel } from './reports/ReportDetailPanel';
+import { ReportsExportDialog } from './reports/ReportsExportDialog';
 import { ImportView } from './import/ImportView';
 import { DistrictsView } from './districts/DistrictsView';
 import { BriefingView } from './briefing/BriefingView';
@@ -86,8 +88,13 @@ export function App({ switcher }: AppProps = {}) {
   const [highlightIds, setHighlightIds] = useState<number[]>([]);
   const [drill, setDrill] = useState<{ sel: DrillSelection; mask: Uint8Array } | null>(null);
   const [basemaps, setBasemaps] = useState<BasemapEntry[]>([]);
-  const [dialog, setDialog] = useState<'help' | 'basemaps' | 'places' | null>(null);
+  const [dialog, setDialog] = useState<'help' | 'basemaps' | 'places' | 'export' | null>(null);
   const [placesGeo, setPlacesGeo] = useState<{ streets: FeatureCollectionOut; places: FeatureCollectionOut } | null>(null);
+  /** Row id of the report whose detail panel is open. */
+  const [detailId, setDetailId] = useState<number | null>(null);
+  /** Source numbers of hovered reports (row id -> "Nr zgłoszenia"), fetched on hover, dropped on reload. */
+  const sourceIds = useRef(new Map<number, string>());
+  const [hoverSource, setHoverSource] = useState<{ id: number; sourceId: string } | null>(null);
   const [analysis, setAnalysis] = useState<AnalysisView[]>([]);
   const [analysisOpen, setAnalysisOpen] = useState(false);
   const [mapInstance, setMapInstance] = useState<MapLibreMap | null>(null);
@@ -127,6 +134,9 @@ export function App({ switcher }: AppProps = {}) {
         client.api.getTerritory({}).catch(() => null),
       ]);
       setMapIdle(false);
+      sourceIds.current.clear(); // row ids may name other reports after an undo
+      setHoverSource(null);
+      setDetailId(null);
       // saved view settings are applied on the first load only: a reload after a data change must not put back
       // a view, filter or layout the user has changed since (the layout is saved with a 1 s delay)
       if (!settingsAppliedRef.current) {
@@ -295,6 +305,7 @@ export function App({ switcher }: AppProps = {}) {
       const id = pick.layer.id;
       if (isPointsLayerId(id) && pick.index >= 0) {
         setHighlightIds([cols.id[pick.index]]);
+        setDetailId(cols.id[pick.index]);
         return;
       }
       if (id === 'hex' && pick.object) {
@@ -416,8 +427,8 @@ export function App({ switcher }: AppProps = {}) {
   const summary = describeFilter(filter, { lang, districtName, formatDate: (ms) => formatWarsaw(ms, false) });
 
   // ---- keyboard shortcuts ----
-  const keyState = useRef({ playing, layout, dialog, drill, lang });
-  keyState.current = { playing, layout, dialog, drill, lang };
+  const keyState = useRef({ playing, layout, dialog, drill, lang, detailId });
+  keyState.current = { playing, layout, dialog, drill, lang, detailId };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement;
@@ -430,6 +441,7 @@ export function App({ switcher }: AppProps = {}) {
       const k = e.key;
       if (k === 'Escape') {
         if (s.dialog) setDialog(null);
+        else if (s.detailId != null) setDetailId(null);
         else if (s.drill) setDrill(null);
         else setHighlightIds([]);
       } else if (k === '?') setDialog((d) => (d === 'help' ? null : 'help'));
@@ -449,6 +461,27 @@ export function App({ switcher }: AppProps = {}) {
   }, [setLang]);
 
   const hoverIdx = isPointsLayerId(hover?.layer?.id) && cols ? hover!.index : -1;
+  const hoverId = hoverIdx >= 0 && cols ? cols.id[hoverIdx] : -1;
+  useEffect(() => {
+    if (hoverId < 0) return;
+    const known = sourceIds.current.get(hoverId);
+    if (known !== undefined) {
+      setHoverSource({ id: hoverId, sourceId: known });
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      void client.api
+        .listReports({ ids: [hoverId], limit: 1 })
+        .then((r) => {
+          const sid = r.rows[0]?.sourceId;
+          if (sid === undefined) return;
+          sourceIds.current.set(hoverId, sid);
+          setHoverSource({ id: hoverId, sourceId: sid });
+        })
+        .catch(() => undefined);
+    }, 40);
+    return () => window.clearTimeout(timer);
+  }, [hoverId, client]);
   const shown = evaluation ? (isEmptyFilter(filter) ? data!.info.reports : evaluation.count) : null;
   const info = data?.info;
 
@@ -471,6 +504,7 @@ export function App({ switcher }: AppProps = {}) {
         <button className="topbtn" data-testid="toggle-filters" onClick={() => setLayout((l) => ({ ...l, filtersOpen: !l.filtersOpen }))} title="F">{t('filters')}</button>
         <button className="topbtn" data-testid="toggle-layers" onClick={() => setLayout((l) => ({ ...l, layersOpen: !l.layersOpen }))} title="L">{t('layers')}</button>
         <button className="topbtn" data-testid="toggle-analysis" onClick={() => setAnalysisOpen((o) => !o)} title="A">{t('analyses')}</button>
+        <button className="topbtn" data-testid="reports-export-open" onClick={() => setDialog('export')} disabled={!data}>{tm('provenance.ui.export')}</button>
         <button className="topbtn" data-testid="help-button" onClick={() => setDialog('help')} title="?">?</button>
         <label className="lang">
           {t('language')}{' '}
@@ -543,8 +577,12 @@ export function App({ switcher }: AppProps = {}) {
             <Legends specs={legends} />
             <AnalysisPanel open={analysisOpen} onClose={() => setAnalysisOpen(false)} filter={filter} districts={data?.districts ?? []} views={analysis} onViews={setAnalysis} hover={hover} columns={cols} mask={evaluation?.mask ?? null} layerVisible={layers.analysis.visible} onHotspot={openHotspot} />
             {hover && hoverIdx >= 0 && cols && (
-              <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="tooltip">
-                <div><strong>{t('tooltipId')} {cols.id[hoverIdx]}</strong> · {formatWarsaw(cols.time[hoverIdx] * 1000)}</div>
+              <div className="tooltip" style={{ left: hover.x + 12, top: hover.y + 12 }} data-testid="tooltip" data-report-id={hoverId}
+                data-source-id={hoverSource?.id === hoverId ? hoverSource.sourceId : ''}>
+                <div>
+                  <strong data-testid="tooltip-number">{hoverSource?.id === hoverId ? tm('provenance.ui.reportNoShort', { id: hoverSource.sourceId }) : tm('provenance.ui.loading')}</strong>
+                  {' · '}{formatWarsaw(cols.time[hoverIdx] * 1000)}
+                </div>
                 <div>{(lang === 'pl' ? categoryByCode(cols.category[hoverIdx])?.name : categoryByCode(cols.category[hoverIdx])?.nameEn) ?? '?'}</div>
                 <div className="muted">{(lang === 'pl' ? statusByCode(cols.status[hoverIdx])?.name : statusByCode(cols.status[hoverIdx])?.nameEn) ?? '?'}</div>
               </div>
@@ -556,6 +594,7 @@ export function App({ switcher }: AppProps = {}) {
                 <button onClick={() => void client.api.cancelJob({ jobId: job.id })}>{t('cancel')}</button>
               </div>
             )}
+            {detailId != null && <ReportDetailPanel id={detailId} onClose={() => setDetailId(null)} />}
             {error && <div className="error" role="alert">{t('error')}: {error}</div>}
             <div className="attribution">{[t('attribution'), basemapEntry?.info?.attribution].filter(Boolean).join(' · ')}</div>
           </div>
@@ -584,6 +623,7 @@ export function App({ switcher }: AppProps = {}) {
             periodMonths={periodMonths}
             highlightedIds={new Set(highlightIds)}
             onHighlight={setHighlightIds}
+            onOpenReport={setDetailId}
             onClose={() => setDrill(null)}
           />
         )}
@@ -605,6 +645,14 @@ export function App({ switcher }: AppProps = {}) {
       <StatusBar info={info ?? null} shown={shown} />
       {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
       {dialog === 'places' && <PlacesDialog onClose={() => setDialog(null)} onChanged={() => void client.api.getPlacesGeoJson({}).then((g) => setPlacesGeo(g as never)).catch(() => undefined)} />}
+      {dialog === 'export' && (
+        <ReportsExportDialog
+          // the map's filter; 0 in districts = outside all beats (the backend reads it the same way)
+          filter={{ ...reportFilter, ...(filter.districts ? { districtIds: [...filter.districts] } : {}) }}
+          count={evaluation?.count ?? data?.info.reports ?? 0}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {dialog === 'basemaps' && (
         <BasemapDialog entries={basemaps} onChanged={refreshBasemaps} onClose={() => setDialog(null)} onUse={(id) => setLayers((l) => ({ ...l, basemap: { ...l.basemap, sourceId: id } }))} />
       )}

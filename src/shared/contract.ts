@@ -77,6 +77,8 @@ import { briefingMethods } from './contract/briefing';
 import { territoryMethods } from './contract/territory';
 import { workspaceMethods } from './contract/workspace';
 import { placesMethods } from './contract/places';
+import { provenanceMethods } from './contract/provenance';
+import { reportMethods } from './contract/reports';
 
 export type { MethodDef };
 
@@ -107,6 +109,8 @@ export const contract = {
   ...briefingMethods,
   ...territoryMethods,
   ...placesMethods,
+  ...provenanceMethods,
+  ...reportMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -84,9 +84,11 @@ describe('map on software WebGL with more reports than it can draw', () => {
     await page.mouse.move(box.x + dot!.x, box.y + dot!.y);
     const tip = page.getByTestId('tooltip');
     await expect.poll(() => tip.isVisible(), { timeout: 30_000 }).toBe(true);
-    const id = Number(((await tip.textContent()) ?? '').match(/(\d+)/)?.[1]);
+    // the tooltip names the report by its source number (issue 12: never the internal row id, which this test used to read)
+    await expect.poll(async () => (await tip.textContent()) ?? '', { timeout: 30_000 }).toMatch(/^Nr B\d+ ·/);
+    const sourceId = ((await tip.textContent()) ?? '').match(/^Nr (B\d+)/)![1];
     const db = new Database(s.workspace, { readonly: true });
-    const r = db.prepare('SELECT lon, lat FROM reports WHERE id = ?').get(id) as { lon: number; lat: number };
+    const r = db.prepare('SELECT lon, lat FROM reports WHERE source_id = ?').get(sourceId) as { lon: number; lat: number };
     db.close();
     const at = await page.evaluate(([lon, lat]) => {
       const p = (window as unknown as { __rejonMap: { project(l: [number, number]): { x: number; y: number } } }).__rejonMap.project([lon, lat]);
@@ -96,6 +98,9 @@ describe('map on software WebGL with more reports than it can draw', () => {
 
     // a click selects that report: a cyan ring around it once the mouse has moved away
     await page.mouse.click(box.x + dot!.x, box.y + dot!.y);
+    // the click also opens the report's detail panel over the map's right side: closed (Esc) to see the ring
+    await expect.poll(() => page.getByTestId('report-detail').getAttribute('data-source-id'), { timeout: 30_000 }).toBe(sourceId);
+    await page.keyboard.press('Escape');
     await page.mouse.move(box.x + 5, box.y + box.height - 5);
     const ring = async () => {
       const img = PNG.sync.read(await page.getByTestId('map').screenshot());

@@ -127,8 +127,11 @@ describe('map workspace on the demo workspace', () => {
     await page.getByTestId('export-csv').click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.csv$/);
-    // Esc closes the panel
+    // Esc closes the panel (the row click also opened the report's detail panel: the first Esc closes that one)
     await page.locator('body').click({ position: { x: 5, y: 5 } });
+    expect(await page.getByTestId('report-detail').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('report-detail').count()).toBe(0);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('drilldown').count()).toBe(0);
     expect(errors).toEqual([]);

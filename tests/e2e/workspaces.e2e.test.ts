@@ -199,7 +199,28 @@ describe('workspaces in the browser', () => {
     await appReady(page);
     expect(await shown(page)).toEqual({ name: 'KMP Piotrków Trybunalski', reports: ROWS, districts: 0, demo: 0 });
 
+    // 8. undo the import in the workspace reached by switching: the confirmation names the counts, the backup goes
+    // next to this file, the other workspace keeps its reports
+    const copyFile = path.join(fs.realpathSync(data), copies[0]);
+    await page.getByTestId('view-import-tab').click();
+    await page.getByTestId('import-tab-history').click();
+    await page.getByTestId('history-row').first().getByTestId('history-undo').click();
+    await page.getByTestId('undo-dialog').waitFor();
+    expect(await page.getByTestId('undo-counts').getAttribute('data-remove')).toBe(String(ROWS));
+    expect(await page.getByTestId('undo-dialog').innerText()).toContain(path.join(fs.realpathSync(data), 'backups'));
+    saveScreenshot('workspace-11-undo-confirm.png', await page.screenshot());
+    await page.getByTestId('undo-confirm').click();
+    await page.getByTestId('undo-done').waitFor({ timeout: 60_000 });
+    const backup = (await page.getByTestId('undo-done').innerText()).split(/Kopia zapasowa: /)[1].trim();
+    expect(path.dirname(backup)).toBe(path.join(fs.realpathSync(data), 'backups'));
+    expect(path.basename(backup).startsWith(`${copies[0]}.`)).toBe(true);
+    await page.getByTestId('undo-close').click();
+    await expect.poll(async () => (await shown(page)).reports, { timeout: 60_000 }).toBe(0);
+    expect(JSON.parse(rejon(['info', '--workspace', copyFile, '--json']).stdout).reports).toBe(0);
+    expect(JSON.parse(rejon(['info', '--workspace', target, '--json']).stdout).reports).toBe(ROWS);
+    saveScreenshot('workspace-12-undone.png', await page.screenshot());
+
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 420_000); // the whole flow in one test (create, import, demo generation, switches, copy, undo) on a shared 2-core machine
 });

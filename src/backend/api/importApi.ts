@@ -12,6 +12,7 @@ import { readResourceJson } from '../resources';
 import { deletePreset, listPresets } from '../import/presets';
 import { resolveImportSource } from '../import/uploads';
 import { toCsv } from '../../core/export/csv';
+import { rememberedProvenance } from '../import/provenance';
 
 type Methods = keyof typeof importMethods;
 
@@ -60,6 +61,7 @@ export function importApi(backend: Backend): Pick<RejonApi, Methods> {
           hasTerritory: getTerritory(db).length > 0,
           encoding: inspection.csv?.encoding.encoding ?? null,
           delimiter: inspection.csv?.delimiter ?? null,
+          provenance: rememberedProvenance(db, resolved.preset?.name),
         };
       } catch (e) {
         if (e instanceof ImportFileError || e instanceof ImportError) throw new RejonError('bad-request', e.message, undefined, e.msg);
@@ -67,14 +69,14 @@ export function importApi(backend: Backend): Pick<RejonApi, Methods> {
       }
     },
 
-    startImport: async ({ source, mapping, options, presetName, savePresetAs, provenance }) => {
+    startImport: async ({ source, mapping, options, presetName, savePresetAs, provenance, provenanceKind }) => {
       if (isReadonlyDb(backend.db)) throw workspaceReadOnly();
       const { file, name, release } = resolveImportSource(backend, source, true);
       const job = backend.jobs.start('import', async (ctx) => {
         // One writer at a time in this backend (the import writes through its own connection: a slot, no transaction).
         const summary = await backend.writer.slot('import', ctx, () => importFile(
           backend.workspacePath,
-          { path: file, displayName: name, mapping, options, presetName, savePresetAs, provenance },
+          { path: file, displayName: name, mapping, options, presetName, savePresetAs, provenance, provenanceKind },
           ctx,
           backend.options.nativeBinding,
         ));
@@ -86,14 +88,6 @@ export function importApi(backend: Backend): Pick<RejonApi, Methods> {
       void backend.jobs.wait(job.id).finally(release);
       return { jobId: job.id };
     },
-
-    listImports: async () =>
-      (db.prepare('SELECT id, file_name, source_kind, provenance, imported_at, inserted, updated, unchanged, rejected FROM imports ORDER BY id DESC').all() as {
-        id: number; file_name: string; source_kind: string; provenance: string | null; imported_at: number; inserted: number; updated: number; unchanged: number; rejected: number;
-      }[]).map((r) => ({
-        id: r.id, fileName: r.file_name, sourceKind: r.source_kind, provenance: r.provenance, importedAt: r.imported_at,
-        inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected,
-      })),
 
     listQuarantine: async ({ importId, offset, limit }) => {
       const where = importId != null ? 'WHERE import_id = ?' : '';

@@ -26,9 +26,10 @@ export function basemapRegistry(backend: Backend): BasemapRegistry {
   return r;
 }
 
+// A report is named by its source number only; the workspace row id is internal (issue 12, point 7).
 const CSV_HEADER = {
-  pl: ['ID', 'Nr zgłoszenia', 'Data utworzenia', 'Kategoria', 'Status', 'Rejon', 'Długość geogr.', 'Szerokość geogr.', 'Opis'],
-  en: ['ID', 'Report number', 'Created', 'Category', 'Status', 'Beat', 'Longitude', 'Latitude', 'Description'],
+  pl: ['Nr zgłoszenia', 'Data utworzenia', 'Kategoria', 'Status', 'Rejon', 'Długość geogr.', 'Szerokość geogr.', 'Opis'],
+  en: ['Report number', 'Created', 'Category', 'Status', 'Beat', 'Longitude', 'Latitude', 'Description'],
 };
 
 /** Implementation of the map methods of the contract. */
@@ -44,7 +45,6 @@ export function mapApi(backend: Backend): Pick<RejonApi, Methods> {
         const st = statusByCode(r.statusCode);
         parts.push(
           csvLine([
-            r.id,
             r.sourceId,
             lang === 'pl' ? formatWarsawPolish(r.createdAt) : formatWarsaw(r.createdAt),
             lang === 'en' && cat ? cat.nameEn : r.category,

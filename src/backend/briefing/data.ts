@@ -15,6 +15,7 @@ import { studyArea } from '../store/studyArea';
 import { getTerritory } from '../store/territory';
 import { computeHotspots } from './hotspots';
 import path from 'node:path';
+import { isProvenanceKind, summarizeSources, type ProvenanceKind, type SourceSummary } from '../../core/provenance';
 
 const VERIFIED = STATUSES.filter((s) => s.group !== 'open').map((s) => s.name);
 
@@ -22,10 +23,31 @@ export function readPlaces(db: Db): { name: string; kind: string; lon: number; l
   return db.prepare('SELECT name, kind, lon, lat FROM places ORDER BY id').all() as { name: string; kind: string; lon: number; lat: number }[];
 }
 
-export function readProvenance(db: Db): ProvenanceEntry[] {
-  return (db.prepare('SELECT file_name, source_kind, provenance, imported_at, inserted + updated + unchanged AS rows FROM imports ORDER BY id').all() as {
-    file_name: string; source_kind: string; provenance: string | null; imported_at: number; rows: number;
-  }[]).map((r) => ({ fileName: r.file_name, sourceKind: r.source_kind, provenance: r.provenance, importedAt: r.imported_at, rows: r.rows }));
+/**
+ * The imports whose reports a document counts: reports created in the period or the comparison period, in the
+ * beats in scope, passing the category/status filters, grouped by the import their current content comes from
+ * (reports.import_id; see core/provenance.ts).
+ */
+export function countedImports(db: Db, r: ResolvedRequest): ProvenanceEntry[] {
+  const { clauses, params } = scopeClauses(r);
+  const where = ['((created_at >= ? AND created_at < ?) OR (created_at >= ? AND created_at < ?))', ...clauses].join(' AND ');
+  const rows = db
+    .prepare(
+      `SELECT i.id, i.file_name, i.source_kind, i.provenance_kind, i.provenance, i.imported_at, c.n
+       FROM (SELECT import_id, count(*) AS n FROM reports WHERE ${where} GROUP BY import_id) c JOIN imports i ON i.id = c.import_id
+       ORDER BY i.id`,
+    )
+    .all(r.period.fromMs, r.period.toMs, r.comparison.fromMs, r.comparison.toMs, ...params) as {
+    id: number; file_name: string; source_kind: string; provenance_kind: string; provenance: string | null; imported_at: number; n: number;
+  }[];
+  return rows.map((x) => ({
+    importId: x.id, fileName: x.file_name, sourceKind: x.source_kind, kind: isProvenanceKind(x.provenance_kind) ? x.provenance_kind : 'other',
+    provenance: x.provenance, importedAt: x.imported_at, rows: x.n,
+  }));
+}
+
+export function sourcesOf(entries: ProvenanceEntry[]): SourceSummary[] {
+  return summarizeSources(entries.map((e) => ({ importId: e.importId, kind: e.kind, reports: e.rows })));
 }
 
 export function dataDate(db: Db): number | null {
@@ -43,8 +65,13 @@ export function beatFeatures(beats: DistrictRow[]): FeatureCollection {
   };
 }
 
-export function defaultTitle(r: ResolvedRequest): string {
-  if (r.scope === 'command' || r.beats.length > 3) return 'Odprawa – zagrożenia zgłoszone w KMZB';
+/** True when every counted report comes from a KMZB export (police system or public map): only then may a title say "KMZB". */
+export function onlyKmzb(kinds: readonly ProvenanceKind[]): boolean {
+  return kinds.length > 0 && kinds.every((k) => k === 'kmzb-police' || k === 'kmzb-public');
+}
+
+export function defaultTitle(r: ResolvedRequest, kinds: readonly ProvenanceKind[]): string {
+  if (r.scope === 'command' || r.beats.length > 3) return onlyKmzb(kinds) ? 'Odprawa – zagrożenia zgłoszone w KMZB' : 'Odprawa – zgłoszone zagrożenia';
   return `Odprawa – ${r.beats.map((b) => b.name).join(', ')}`;
 }
 
@@ -168,15 +195,18 @@ export function buildBriefingData(db: Db, workspaceFile: string, req: BriefingRe
   });
   const totalHotspots = beats.reduce((a, b) => a + b.hotspots.length, 0);
   const totalCats = categoriesOf(total);
+  const provenance = countedImports(db, r);
+  const sources = sourcesOf(provenance);
   const scopeName = r.scope === 'command' ? 'Cały obszar komendy' : r.beats.length === 1 ? r.beats[0].name : `Wybrane rejony (${r.beats.length})`;
   return {
     kind: 'police',
-    title: req.title?.trim() || defaultTitle(r),
+    title: req.title?.trim() || defaultTitle(r, sources.map((x) => x.kind)),
     workspaceName: workspaceName(db, workspaceFile),
     demo: getMeta(db, 'demo') != null,
     generatedAt: Date.now(),
     dataDate: dataDate(db),
-    provenance: readProvenance(db),
+    provenance,
+    sources,
     period: r.period,
     comparison: r.comparison,
     categories: r.categories,

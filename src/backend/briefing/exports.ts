@@ -12,7 +12,8 @@ import { matchCategory } from '../../core/domain/categories';
 import type { BRIEFING_EXPORTS, BriefingData, BriefingLang, BriefingRequest, PublicBriefingData, PublicCount, PublicOptions } from '../../shared/contract/briefing';
 import type { Db } from '../store/workspace';
 import { buildBriefingData } from './data';
-import { buildPublicBriefingData, HOUR_BANDS, OTHER_CATEGORIES } from './public';
+import { buildPublicBriefingData, HOUR_BANDS, OTHER_CATEGORIES, publicSourceNote } from './public';
+import { sourcesText } from '../../shared/provenance';
 
 export type Cell = string | number | null;
 
@@ -70,7 +71,7 @@ const L = {
     verification: 'Mediana czasu weryfikacji h', categories: 'Główne kategorie', hotspots: 'Gorące punkty', yes: 'tak', no: 'nie', total: 'Razem',
     rank: 'Nr', location: 'Lokalizacja', place: 'Najbliższe miejsce', distance: 'Odległość m', lon: 'Długość geogr.', lat: 'Szerokość geogr.',
     cells: 'Komórki', confidence: 'Ufność %', hours: 'Pora', hex: 'Heksagon', months: 'Miesiąc',
-    beatsSheet: 'Rejony', hotspotsSheet: 'Gorące punkty', hexSheet: 'Heksagony', period: 'Okres', comparison: 'porównanie',
+    beatsSheet: 'Rejony', hotspotsSheet: 'Gorące punkty', hexSheet: 'Heksagony', period: 'Okres', comparison: 'porównanie', source: 'Źródło',
   },
   en: {
     beat: 'Beat', kind: 'Kind', officer: 'Beat officer', unit: 'Unit', area: 'Area km²', count: 'Reports', previous: 'Reports (comparison period)',
@@ -78,7 +79,7 @@ const L = {
     verification: 'Median verification time h', categories: 'Main categories', hotspots: 'Hotspots', yes: 'yes', no: 'no', total: 'Total',
     rank: 'No.', location: 'Location', place: 'Nearest place', distance: 'Distance m', lon: 'Longitude', lat: 'Latitude',
     cells: 'Cells', confidence: 'Confidence %', hours: 'When', hex: 'Hexagon', months: 'Month',
-    beatsSheet: 'Beats', hotspotsSheet: 'Hotspots', hexSheet: 'Hexagons', period: 'Period', comparison: 'comparison',
+    beatsSheet: 'Beats', hotspotsSheet: 'Hotspots', hexSheet: 'Hexagons', period: 'Period', comparison: 'comparison', source: 'Source',
   },
 } as const;
 
@@ -124,7 +125,7 @@ export function policeHotspotsTable(d: BriefingData, lang: BriefingLang): Table 
 }
 
 /** One feature per hotspot: its hot hexagons as a MultiPolygon, the table's fields as properties. */
-export function policeHotspotsGeoJson(d: BriefingData): FeatureCollection {
+export function policeHotspotsGeoJson(d: BriefingData, lang: BriefingLang = 'pl'): FeatureCollection {
   const byKey = new Map<string, Polygon['coordinates'][]>();
   for (const f of d.hotCellsGeoJson.features) {
     const p = f.properties as { districtId: number; hotspot: number };
@@ -153,7 +154,10 @@ export function policeHotspotsGeoJson(d: BriefingData): FeatureCollection {
     type: 'FeatureCollection',
     features,
     // foreign members (RFC 7946 §6.1): what the file is
-    ...({ name: d.title, period: { from: d.period.from, to: d.period.to }, comparison: { from: d.comparison.from, to: d.comparison.to }, crs_note: 'WGS84 (EPSG:4326)' } as object),
+    ...({
+      name: d.title, period: { from: d.period.from, to: d.period.to }, comparison: { from: d.comparison.from, to: d.comparison.to }, crs_note: 'WGS84 (EPSG:4326)',
+      sources: d.sources, note: sourcesLine(d, lang),
+    } as object),
   } as FeatureCollection;
 }
 
@@ -180,10 +184,13 @@ export function publicHexTable(d: PublicBriefingData, lang: BriefingLang): Table
   return { sheet: l.hexSheet, header: [l.hex, l.beat, l.count], rows };
 }
 
-export function publicHexGeoJson(d: PublicBriefingData): FeatureCollection {
+export function publicHexGeoJson(d: PublicBriefingData, lang: BriefingLang = 'pl'): FeatureCollection {
   return {
     ...d.hexGeoJson,
-    ...({ name: d.title, period: d.period, threshold: d.threshold, hexSize: d.hexSize, note: d.sourceNote } as object),
+    ...({
+      name: d.title, period: d.period, threshold: d.threshold, hexSize: d.hexSize, sources: d.sources,
+      note: publicSourceNote(lang, d.sources, d.dataDate, d.threshold),
+    } as object),
   } as FeatureCollection;
 }
 
@@ -204,7 +211,7 @@ export async function exportBriefing(
 ): Promise<Uint8Array> {
   if (o.public) {
     const d = buildPublicBriefingData(db, o.request, o.public);
-    const note = `${periodNote(d, o.lang)}. ${d.sourceNote}`;
+    const note = `${periodNote(d, o.lang)}. ${publicSourceNote(o.lang, d.sources, d.dataDate, d.threshold)}`;
     switch (o.format) {
       case 'beats-csv':
         return tableToCsv(publicBeatsTable(d, o.lang), o.lang);
@@ -215,11 +222,12 @@ export async function exportBriefing(
       case 'hotspots-xlsx':
         return tableToXlsx(publicHexTable(d, o.lang), { title: d.title, note });
       case 'hotspots-geojson':
-        return json(publicHexGeoJson(d));
+        return json(publicHexGeoJson(d, o.lang));
     }
   }
   const d = buildBriefingData(db, workspaceFile, o.request);
-  const note = periodNote(d, o.lang);
+  // the sources of the reports this briefing counts (police exports may name them with counts)
+  const note = `${periodNote(d, o.lang)}. ${sourcesLine(d, o.lang)}`;
   switch (o.format) {
     case 'beats-csv':
       return tableToCsv(policeBeatsTable(d, o.lang), o.lang);
@@ -230,6 +238,11 @@ export async function exportBriefing(
     case 'hotspots-xlsx':
       return tableToXlsx(policeHotspotsTable(d, o.lang), { title: d.title, note });
     case 'hotspots-geojson':
-      return json(policeHotspotsGeoJson(d));
+      return json(policeHotspotsGeoJson(d, o.lang));
   }
+}
+
+/** "Źródło: KMZB, eksport policyjny (2 importy, 1 234 zgłoszenia); …" of a police briefing. */
+export function sourcesLine(d: BriefingData, lang: BriefingLang): string {
+  return `${L[lang].source}: ${sourcesText(lang, d.sources)}`;
 }

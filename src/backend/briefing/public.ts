@@ -44,7 +44,10 @@ import {
 import { msg } from '../../core/message';
 import { RejonError } from '../../shared/contract';
 import type { Db } from '../store/workspace';
-import { beatFeatures, dataDate } from './data';
+import { beatFeatures, countedImports, dataDate, onlyKmzb, sourcesOf } from './data';
+import { translate, type Lang } from '../../shared/i18n';
+import { sourcesText } from '../../shared/provenance';
+import type { ProvenanceKind } from '../../core/provenance';
 import { resolveRequest, scopeClauses, type ResolvedRequest } from './request';
 
 export const OTHER_CATEGORIES = 'Pozostałe kategorie';
@@ -229,8 +232,11 @@ function hexagons(rows: Rows, r: ResolvedRequest, beatState: Map<number, CellSta
   return { type: 'FeatureCollection', features };
 }
 
-export function defaultPublicTitle(r: ResolvedRequest): string {
-  if (r.scope === 'command' || r.beats.length > 3) return 'Bezpieczeństwo w okolicy – zgłoszenia do Krajowej Mapy Zagrożeń Bezpieczeństwa';
+export function defaultPublicTitle(r: ResolvedRequest, kinds: readonly ProvenanceKind[]): string {
+  if (r.scope === 'command' || r.beats.length > 3) {
+    // "KMZB" only when every counted report comes from it (never over synthetic or other data)
+    return onlyKmzb(kinds) ? 'Bezpieczeństwo w okolicy – zgłoszenia do Krajowej Mapy Zagrożeń Bezpieczeństwa' : 'Bezpieczeństwo w okolicy – zgłoszone zagrożenia';
+  }
   return `Bezpieczeństwo w okolicy – ${r.beats.map((b) => b.name).join(', ')}`;
 }
 
@@ -314,18 +320,19 @@ export function buildPublicBriefingData(db: Db, req: BriefingRequest, options?: 
   beatsGeoJson.features = beatsGeoJson.features.filter((f) => inScope.has(f.properties!.id as number));
   const hexes = hexagons(rows, r, beatState, hexSize, threshold);
   hexes.features = hexes.features.filter((f) => inScope.has(f.properties!.districtId as number));
+  // kinds of source of the reports counted (no counts: a count per source could reveal a suppressed total)
+  const sources = sourcesOf(countedImports(db, r)).map((x) => x.kind);
   const newest = dataDate(db);
   const dataDay = newest == null ? null : isoDayWarsaw(newest);
   return {
     kind: 'public',
-    title: req.title?.trim() || defaultPublicTitle(scope),
+    title: req.title?.trim() || defaultPublicTitle(scope, sources),
     threshold,
     hexSize,
     generatedAt: Date.now(),
     dataDate: dataDay,
-    sourceNote:
-      `Źródło: Krajowa Mapa Zagrożeń Bezpieczeństwa – zgłoszenia mieszkańców${dataDay ? `, stan danych na ${dataDay}` : ''}. ` +
-      `Dane zbiorcze; liczby mniejsze niż ${threshold} pokazano jako „<${threshold}”, a liczby, z których dałoby się je odtworzyć, ukryto („*”).`,
+    sourceNote: publicSourceNote('pl', sources, dataDay, threshold),
+    sources,
     period: { from: r.period.from, to: r.period.to },
     comparison: { from: r.comparison.from, to: r.comparison.to },
     categories: r.categories,
@@ -334,4 +341,13 @@ export function buildPublicBriefingData(db: Db, req: BriefingRequest, options?: 
     beatsGeoJson,
     hexGeoJson: hexes,
   };
+}
+
+/** "Źródło: <kinds of source> – zgłoszenia mieszkańców, stan danych na …. Dane zbiorcze; …" in a language. */
+export function publicSourceNote(lang: Lang, sources: readonly ProvenanceKind[], dataDay: string | null, threshold: number): string {
+  const names = sourcesText(lang, sources.map((kind) => ({ kind, imports: 0, reports: 0 })), { counts: false, long: true });
+  return (
+    `${translate(lang, 'provenance.public.note', { sources: names, date: dataDay ?? 'none' })} ` +
+    translate(lang, 'provenance.public.suppression', { threshold })
+  );
 }

@@ -33,7 +33,8 @@ export function writeDemo(db: Db, data: DemoDataset, ctx?: WriteProgress, export
       fileName: exportFileName ? path.basename(exportFileName) : `demo-seed-${data.seed}`,
       fileHash: null,
       sourceKind: 'demo',
-      provenance: `Synthetic demo data for KMP Piotrków Trybunalski (seed ${data.seed}); not real reports.`,
+      // no free text: the kind 'demo' says it, in the reader's language (catalogue provenance.kind.demo)
+      provenance: null,
       mapping: null,
     });
     const upserter = createReportUpserter(db, importId);

@@ -13,6 +13,7 @@ import { affectedBy, computeDistrictStats, geometryToPuwg92, polygonsOf, ringPer
 import { DistrictEditError, mergeGeometries, splitByLine } from '../../core/districts/edit';
 import { foldText } from '../../core/domain/text';
 import type { BeatFilter, BeatStats, DistrictEditResult, DistrictFileInspection, DistrictImportResult, DistrictStatsResult, DistrictValidation } from '../../shared/contract/districts';
+import { BackupError, writeBackup } from '../store/backup';
 import { insertDistrict, listDistrictRows, type DistrictRow } from '../store/districts';
 import { getTerritory } from '../store/territory';
 import { studyArea } from '../store/studyArea';
@@ -248,6 +249,15 @@ export async function importDistricts(db: Db, file: string, opts: DistrictImport
     throw new DistrictOpError(`The beat file has ${errors.length} error(s); nothing was imported:\n` + errors.slice(0, 10).map((i) => `  - ${i.message}`).join('\n') + (errors.length > 10 ? `\n  … ${errors.length - 10} more` : ''));
   }
   ctx?.throwIfCancelled();
+  // Replacing beats re-assigns every report: a backup copy of the workspace first (store/backup.ts).
+  if (opts.mode === 'replace' && !db.memory && listDistrictRows(db).length > 0) {
+    try {
+      writeBackup(db, 'before-beats-replace');
+    } catch (e) {
+      if (e instanceof BackupError) throw new DistrictOpError(`${e.message} The beats were not replaced.`);
+      throw e;
+    }
+  }
   ctx?.progress(0.5, 'writing beats and re-assigning reports');
   const tx = db.transaction(() => {
     let toInsert = drafts;

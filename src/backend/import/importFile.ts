@@ -30,6 +30,8 @@ import { districtLookup } from '../districts/assignment';
 import { msg, type Msg } from '../../core/message';
 import { territoryShapes, workspaceAreas } from './coordinateContext';
 import { refuseDemoImport } from '../workspace/errors';
+import type { ImportProvenanceKind, ProvenanceKind } from '../../core/provenance';
+import { rememberedProvenance, rememberProvenance, resolveProvenance } from './provenance';
 
 export interface ImportRequest {
   /** File on disk (a dropped/uploaded file is staged to disk first). */
@@ -43,8 +45,10 @@ export interface ImportRequest {
   presetName?: string;
   /** Save the mapping used under this name. */
   savePresetAs?: string;
-  /** Where the export came from (public map, police system, …). */
+  /** Where the export came from, in words ("eksport KPP Piotrków, styczeń"). */
   provenance?: string;
+  /** Kind of source; default: what the preset remembers, else 'other'. */
+  provenanceKind?: ImportProvenanceKind;
 }
 
 export interface ImportRejection {
@@ -83,6 +87,8 @@ export interface ImportSummary {
   rows: number;
   durationMs: number;
   rowsPerSecond: number;
+  provenanceKind: ProvenanceKind;
+  provenance: string | null;
 }
 
 export interface ImportProgress {
@@ -286,9 +292,10 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
     const territory = territoryShapes(db);
     const outsideAction = resolved.options.outsideTerritory ?? 'keep';
     const fileHash = await hashFile(req.path);
-    const previous = db.prepare(`SELECT id, imported_at FROM imports WHERE file_hash = ? ORDER BY id DESC LIMIT 1`).get(fileHash) as
+    const previous = db.prepare(`SELECT id, imported_at FROM imports WHERE file_hash = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1`).get(fileHash) as
       | { id: number; imported_at: number }
       | undefined;
+    const provenance = resolveProvenance(req, rememberedProvenance(db, resolved.preset?.name));
     const unknownCategories = new Map<string, number>();
     const rejections: ImportRejection[] = [];
     let rejected = 0;
@@ -316,9 +323,12 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
         fileName,
         fileHash,
         sourceKind: inspection.format,
-        provenance: req.provenance ?? null,
+        provenance: provenance.text,
+        provenanceKind: provenance.kind,
         mapping: { mapping: resolved.mapping, options: resolved.options, decisions: analysis.decisions, source: resolved.source },
       });
+      // Imports from here on record what they change, so they can be undone (backend/import/undo.ts).
+      db.prepare(`INSERT OR IGNORE INTO workspace_meta(key, value) VALUES ('undo.tracked-from', ?)`).run(String(importId));
       const upserter = createReportUpserter(db, importId, { emptyAtStart, districtOf: districtLookup(db), deferHistory: true });
       const quarantine = db.prepare(`INSERT INTO quarantine(import_id, file_name, row_number, field, reason, raw_json) VALUES (?, ?, ?, ?, ?, ?)`);
       let outside = 0;
@@ -354,6 +364,8 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
         const { coordinateKind: _forced, ...kept } = resolved.options;
         savePreset(db, { name: req.savePresetAs, headerSignature: headerSignature(inspection.headers), mapping: resolved.mapping, options: { ...kept, ...axis } });
       }
+      const presetUsed = req.savePresetAs ?? resolved.preset?.name;
+      if (presetUsed) rememberProvenance(db, presetUsed, { kind: provenance.kind, text: provenance.text });
       const durationMs = performance.now() - started;
       const summary: ImportSummary = {
         importId,
@@ -378,6 +390,8 @@ export async function importFile(workspacePath: string, req: ImportRequest, ctx?
         rows,
         durationMs,
         rowsPerSecond: rows / (durationMs / 1000),
+        provenanceKind: provenance.kind,
+        provenance: provenance.text,
       };
       db.prepare('UPDATE imports SET duration_ms = ?, summary_json = ? WHERE id = ?').run(
         Math.round(durationMs),

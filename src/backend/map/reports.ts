@@ -34,6 +34,8 @@ export function mapFilterToSql(filter: MapFilter | undefined, ids: number[] | un
 const SORT_SQL: Record<ReportSortKey, string> = {
   createdAt: 'r.created_at',
   id: 'r.id',
+  // the source's report number: numbers of equal length sort as numbers
+  sourceId: 'length(r.source_id) DIR, r.source_id',
   category: 'r.category',
   status: 'r.status_code',
   district: 'd.name',
@@ -60,7 +62,7 @@ function toRow(r: RawRow): ReportRow {
 function orderBy(q: ReportQuery): string {
   const dir = q.sort.dir === 'asc' ? 'ASC' : 'DESC';
   // the id as tie-breaker keeps pages stable
-  return `ORDER BY ${SORT_SQL[q.sort.by]} ${dir}, r.id ${dir}`;
+  return `ORDER BY ${SORT_SQL[q.sort.by].replace('DIR', dir)} ${dir}, r.id ${dir}`;
 }
 
 /** One page of reports and the total matching the selection. */

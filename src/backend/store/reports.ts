@@ -4,6 +4,7 @@ import { isVerifiedStatusCode, statusCode, verifiedAtOnFirstSight } from '../../
 import { toPuwg92 } from '../../core/domain/crs';
 import { warsawHourWeekday } from '../../core/domain/time';
 import type { ReportFilter } from '../../core/domain/report';
+import type { ProvenanceKind } from '../../core/provenance';
 import { allocateReportColumns } from '../../shared/columns';
 import type { Db } from './workspace';
 
@@ -104,15 +105,18 @@ export interface ImportRecord {
   fileHash: string | null;
   sourceKind: string;
   provenance: string | null;
+  /** Where the reports come from (src/core/provenance.ts); default 'demo' for the demo writer, else 'other'. */
+  provenanceKind?: ProvenanceKind;
   mapping: unknown;
 }
 
 export function createImport(db: Db, rec: ImportRecord): number {
+  const kind: ProvenanceKind = rec.provenanceKind ?? (rec.sourceKind === 'demo' ? 'demo' : 'other');
   const info = db
     .prepare(
-      `INSERT INTO imports(file_name, file_hash, source_kind, provenance, imported_at, mapping_json) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO imports(file_name, file_hash, source_kind, provenance, provenance_kind, imported_at, mapping_json) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(rec.fileName, rec.fileHash, rec.sourceKind, rec.provenance, Date.now(), rec.mapping == null ? null : JSON.stringify(rec.mapping));
+    .run(rec.fileName, rec.fileHash, rec.sourceKind, rec.provenance, kind, Date.now(), rec.mapping == null ? null : JSON.stringify(rec.mapping));
   return Number(info.lastInsertRowid);
 }
 
@@ -158,6 +162,12 @@ function verifiedAtOf(r: IncomingReport, code: number): number | null {
   return verifiedAtOnFirstSight(code, r.modifiedAt, r.createdAt);
 }
 
+/** The columns an update by an import writes, in the order of its parameters. */
+const UPDATED_COLUMNS = [
+  'category', 'category_code', 'status', 'status_code', 'created_at', 'event_at', 'modified_at', 'hour', 'weekday', 'lon', 'lat', 'x2180', 'y2180',
+  'teryt', 'description', 'unit', 'beat', 'officer', 'district_id', 'import_id', 'verified_at', 'outside_territory',
+] as const;
+
 export function createReportUpserter(
   db: Db,
   importId: number,
@@ -180,10 +190,31 @@ export function createReportUpserter(
   const insert = db.prepare(`INSERT INTO reports(source_id, category, category_code, status, status_code, created_at, event_at, modified_at,
       hour, weekday, lon, lat, x2180, y2180, teryt, description, unit, beat, officer, district_id, import_id, first_import_id, verified_at, outside_territory)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const update = db.prepare(`UPDATE reports SET category = ?, category_code = ?, status = ?, status_code = ?, created_at = ?, event_at = ?,
-      modified_at = ?, hour = ?, weekday = ?, lon = ?, lat = ?, x2180 = ?, y2180 = ?, teryt = ?, description = ?, unit = ?, beat = ?,
-      officer = ?, district_id = ?, import_id = ?, verified_at = ?, outside_territory = ? WHERE id = ?`);
+  const update = db.prepare(`UPDATE reports SET ${UPDATED_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
   const history = db.prepare(`INSERT INTO report_status_history(report_id, status, changed_at, import_id) VALUES (?, ?, ?, ?)`);
+  // For undo: the columns this import changed, with their values before it (only rows that existed before the
+  // import and actually change; a first load never gets here). A row the same file updates twice gets the
+  // columns of the second update added (their values then are still the ones from before the import).
+  const oldValues = db.prepare(`SELECT ${UPDATED_COLUMNS.join(', ')} FROM reports WHERE id = ?`).raw(true);
+  const recordChange = db.prepare(`INSERT OR REPLACE INTO import_changes(import_id, report_id, before_json) VALUES (?, ?, ?)`);
+  const recordedBefore = db.prepare(`SELECT before_json FROM import_changes WHERE import_id = ? AND report_id = ?`).pluck(true);
+  const recorded = new Set<number>();
+  function recordBefore(id: number, values: readonly unknown[]): void {
+    const old = oldValues.get(id) as unknown[];
+    const again = recorded.has(id);
+    const before: Record<string, unknown> = again ? JSON.parse(recordedBefore.get(importId, id) as string) : {};
+    let changed = false;
+    for (let k = 0; k < UPDATED_COLUMNS.length; k++) {
+      const c = UPDATED_COLUMNS[k];
+      if (old[k] !== values[k] && !(c in before)) {
+        before[c] = old[k];
+        changed = true;
+      }
+    }
+    // JSON.stringify writes doubles that read back exactly (coordinates restored bit for bit)
+    if (!again || changed) recordChange.run(importId, id, JSON.stringify(before));
+    recorded.add(id);
+  }
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   // With deferred history new rows need no id back, so they are written BATCH rows per statement
   // (half the cost of one statement per row). Ids still in the buffer are flushed before a lookup.
@@ -269,8 +300,11 @@ export function createReportUpserter(
       return 'unchanged';
     }
     const verifiedAt = existing.verified_at ?? (isVerifiedStatusCode(sCode) ? (r.modifiedAt ?? Date.now()) : null);
-    update.run(r.category, r.categoryCode ?? categoryCode(r.category), r.status, sCode, r.createdAt, r.eventAt, r.modifiedAt, hour, weekday,
-      r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, verifiedAt, outside, existing.id);
+    // in the order of UPDATED_COLUMNS
+    const values = [r.category, r.categoryCode ?? categoryCode(r.category), r.status, sCode, r.createdAt, r.eventAt, r.modifiedAt, hour, weekday,
+      r.lon, r.lat, x, y, r.teryt, r.description, unit, beat, officer, districtId, importId, verifiedAt, outside];
+    if (existing.first_import_id !== importId) recordBefore(existing.id, values);
+    update.run(...values, existing.id);
     if (existing.status !== r.status) {
       // Inserted earlier in this same file with its first status still deferred: record that status first.
       if (deferHistory && existing.first_import_id === importId && !historyStarted.has(existing.id)) {

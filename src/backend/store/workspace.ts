@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { msg, type Msg } from '../../core/message';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { BackupError, writeBackup } from './backup';
 
 export type Db = Database.Database;
 
-export type WorkspaceErrorCode = 'not-sqlite' | 'corrupt' | 'too-new' | 'not-rejon' | 'not-found' | 'locked' | 'read-only' | 'exists' | 'folder-missing';
+export type WorkspaceErrorCode = 'not-sqlite' | 'corrupt' | 'too-new' | 'not-rejon' | 'not-found' | 'locked' | 'read-only' | 'exists' | 'folder-missing' | 'backup-failed';
 
 /** The user's message for a workspace error code (catalogue: src/shared/i18n/catalog/workspace.ts). */
 export function workspaceErrorMsg(code: WorkspaceErrorCode, file: string): Msg {
@@ -20,6 +21,7 @@ export function workspaceErrorMsg(code: WorkspaceErrorCode, file: string): Msg {
     case 'read-only': return msg('workspace.error.read-only', { file });
     case 'exists': return msg('workspace.error.exists', { file });
     case 'folder-missing': return msg('workspace.error.folder-missing', { file });
+    case 'backup-failed': return msg('provenance.migration.backupFailed', { file });
   }
 }
 
@@ -175,6 +177,19 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
         probe.pragma('query_only = ON');
         keep = true;
         return probe;
+      }
+      // An existing workspace with data is copied before its schema is migrated (the checks above passed,
+      // nothing has been written to it yet; the copy is taken through this read-only connection).
+      if (!options.readonly && version > 0 && version < SCHEMA_VERSION) {
+        const data = probe.prepare('SELECT EXISTS(SELECT 1 FROM reports) OR EXISTS(SELECT 1 FROM districts) AS e').get() as { e: number };
+        if (data.e) {
+          try {
+            writeBackup(probe, 'before-migration', abs);
+          } catch (e) {
+            if (e instanceof BackupError) throw new WorkspaceError('backup-failed', `${e.message} The workspace was not migrated and is unchanged.`, abs);
+            throw e;
+          }
+        }
       }
     } catch (e) {
       if (e instanceof WorkspaceError) throw e;

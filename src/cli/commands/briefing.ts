@@ -30,7 +30,7 @@ const FORMATS = ['pdf', 'csv', 'xlsx', 'geojson'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** Beat names as a commander types them: case, Polish letters and the part after a dash do not matter. */
-export function resolveBeats(names: string[], beats: DistrictRow[]): number[] {
+export function resolveBeats(names: string[], beats: readonly Pick<DistrictRow, 'id' | 'name'>[]): number[] {
   const list = () => beats.map((b) => `  ${b.name}`).join('\n');
   const ids: number[] = [];
   for (const raw of names) {

@@ -4,9 +4,10 @@ import type { AxisOrder } from '../../core/import/coordinates';
 import { openWorkspace, settleWorkspaceFile } from '../../backend/store/workspace';
 import { one, parseArgs, UsageError } from '../args';
 import { out } from '../output';
+import { IMPORT_PROVENANCE_KINDS, type ImportProvenanceKind } from '../../core/provenance';
 
-export const usage = `import FILE... --workspace W [--preset NAME] [--save-preset NAME] [--provenance TEXT]
-         [--xy easting-northing|northing-easting] [--outside keep|quarantine] [--json]
+export const usage = `import FILE... --workspace W [--source kmzb-police|kmzb-public|other] [--provenance TEXT]
+         [--preset NAME] [--save-preset NAME] [--xy easting-northing|northing-easting] [--outside keep|quarantine] [--json]
          Import KMZB exports (CSV/TSV, XLSX, GeoJSON, Esri JSON). Each file is one transaction;
          bad rows go to quarantine. Exit 0 when the files were read (even with rejected rows).
          The X/Y order is never guessed: when the file, the workspace's territory, beats and reports,
@@ -14,7 +15,10 @@ export const usage = `import FILE... --workspace W [--preset NAME] [--save-prese
          --xy decides: easting-northing = X holds the easting (or longitude), northing-easting =
          X holds the northing (or latitude; Polish surveying order). lon-lat / lat-lon are accepted
          as the same two values. --outside: reports outside the workspace's territory are kept and
-         flagged (default) or quarantined. W must exist (create it with "rejon new") and must not be
+         flagged (default) or quarantined. --source says where the file comes from (police system export,
+         public map, other) and --provenance adds free text; briefings and exports name the sources of the
+         reports they count. Without --source the source the preset remembers is used, else "other". Both are
+         remembered with the preset. W must exist (create it with "rejon new") and must not be
          the demo workspace (exit 3).`;
 
 const AXIS: Record<string, AxisOrder> = {
@@ -22,7 +26,11 @@ const AXIS: Record<string, AxisOrder> = {
 };
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['workspace', 'preset', 'save-preset', 'provenance', 'xy', 'outside'], flags: ['json'] });
+  const args = parseArgs(argv, { values: ['workspace', 'preset', 'save-preset', 'provenance', 'xy', 'outside', 'source'], flags: ['json'] });
+  const source = one(args, 'source');
+  if (source !== undefined && !(IMPORT_PROVENANCE_KINDS as readonly string[]).includes(source)) {
+    throw new UsageError(`--source must be ${IMPORT_PROVENANCE_KINDS.join(', ')}; got "${source}"`);
+  }
   const workspace = one(args, 'workspace');
   if (!workspace) throw new UsageError('import needs --workspace FILE');
   if (args.positional.length === 0) throw new UsageError('import needs at least one FILE');
@@ -35,8 +43,8 @@ export async function run(argv: string[]): Promise<number> {
     ...(outside ? { outsideTerritory: outside as 'keep' | 'quarantine' } : {}),
   };
   // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
-  const [{ CoordinateOrderError, importFile, ImportError }, { kindKey }, { langFromEnv, translate }, { jobWaitMsg }] = await Promise.all([
-    import('../../backend/import/importFile'), import('../../core/import/coordinates'), import('../../shared/i18n'), import('../../shared/concurrency'),
+  const [{ CoordinateOrderError, importFile, ImportError }, { kindKey }, { langFromEnv, translate }, { jobWaitMsg }, { kindLabel }] = await Promise.all([
+    import('../../backend/import/importFile'), import('../../core/import/coordinates'), import('../../shared/i18n'), import('../../shared/concurrency'), import('../../shared/provenance'),
   ]);
   const lang = langFromEnv(process.env);
   // Fail early and clearly on a workspace that cannot be used: missing (never created here: `rejon new`),
@@ -57,6 +65,7 @@ export async function run(argv: string[]): Promise<number> {
         {
           path: path.resolve(file), presetName: one(args, 'preset'), savePresetAs: one(args, 'save-preset'), provenance: one(args, 'provenance'),
           ...(Object.keys(options).length ? { options } : {}),
+          provenanceKind: source as ImportProvenanceKind | undefined,
         },
         {
           progress: (f, message) => {
@@ -104,6 +113,7 @@ export async function run(argv: string[]): Promise<number> {
       out(`${summary.fileName}: ${summary.rows} rows in ${(summary.durationMs / 1000).toFixed(1)} s (${Math.round(summary.rowsPerSecond).toLocaleString('en')} rows/s)`);
       out(`  inserted ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}`);
       if (summary.nothingChanged) out('  nothing changed in the workspace' + (summary.sameFileAs ? ` (same file as import #${summary.sameFileAs.importId})` : ''));
+      out(`  ${translate(lang, 'provenance.import.cliSource', { kind: kindLabel(lang, summary.provenanceKind), text: summary.provenance ?? '', hasText: summary.provenance ? 'yes' : 'no' })}`);
       out(`  ${translate(lang, 'coords.cli.line', { label: translate(lang, 'coords.kind', { kind: kindKey(summary.coordinateKind as never) }), why: translate(lang, summary.coordinate.msg) })}`);
       for (const w of summary.warnings) out(`  ${translate(lang, w)}`);
       if (summary.territory) out(`  ${translate(lang, summary.territory.msg)}`);
@@ -114,6 +124,6 @@ export async function run(argv: string[]): Promise<number> {
   }
   // leave the file at rest as one self-contained file (rollback journal), readable from read-only places
   settleWorkspaceFile(workspace);
-  if (json) out(JSON.stringify({ ...totals, rejections, files: summaries.map((s) => ({ file: s.fileName, importId: s.importId, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, nothingChanged: s.nothingChanged, unknownCategories: s.unknownCategories, coordinateKind: s.coordinateKind, coordinateDecidedBy: s.coordinate.decidedBy, outsideTerritory: s.territory?.outside ?? null, outsideAction: s.territory?.action ?? null })) }));
+  if (json) out(JSON.stringify({ ...totals, rejections, files: summaries.map((s) => ({ file: s.fileName, importId: s.importId, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, nothingChanged: s.nothingChanged, unknownCategories: s.unknownCategories, coordinateKind: s.coordinateKind, coordinateDecidedBy: s.coordinate.decidedBy, outsideTerritory: s.territory?.outside ?? null, outsideAction: s.territory?.action ?? null, source: s.provenanceKind, provenance: s.provenance })) }));
   return 0;
 }

@@ -9,6 +9,15 @@ import type { BeatBriefing, BriefingData, BriefingPeriod } from '../../shared/co
 import { CategoryBars, HourWeekdayMatrix } from './charts';
 import { useBriefingI18n, type BriefingI18n } from './i18n';
 import { BeatMap, OverviewMap, policeSource } from './maps';
+import { importText, kindLabel } from '../../shared/provenance';
+
+const demoCount = (d: BriefingData) => d.sources.filter((s) => s.kind === 'demo').reduce((a, s) => a + s.reports, 0);
+const totalCounted = (d: BriefingData) => d.sources.reduce((a, s) => a + s.reports, 0);
+/** Share of the counted reports that are synthetic demo data (0 when none, 1 when all). */
+function demoShare(d: BriefingData): number {
+  const total = totalCounted(d);
+  return total === 0 ? (d.demo ? 1 : 0) : demoCount(d) / total;
+}
 import { warsawDay } from './periods';
 
 // Page content box: 273 × 182 mm ≈ 1030 × 686 CSS px (print.css); the widths below are laid out for it.
@@ -114,25 +123,31 @@ function TitlePage({ data }: { data: BriefingData }) {
           <tr><th>{t('comparisonLong')}</th><td>{periodText(tr, data.comparison)}</td></tr>
           <tr><th>{t('filtersLong')}</th><td>{filters.length ? filters.join('; ') : t('noFilters')}</td></tr>
           <tr><th>{t('dataDate')}</th><td data-testid="data-date">{data.dataDate != null ? tr.day(warsawDay(data.dataDate)) : '–'}</td></tr>
-          <tr><th>{t('source')}</th><td>{policeSource(data, t)}</td></tr>
+          <tr><th>{t('source')}</th><td data-testid="briefing-sources">{policeSource(data, tr.lang)}</td></tr>
           <tr><th>{t('workspace')}</th><td>{data.workspaceName}</td></tr>
           <tr><th>{t('generated')}</th><td>{tr.dateTime(data.generatedAt)}</td></tr>
         </tbody>
       </table>
       {data.provenance.length > 0 && (
-        <div className="pp-provenance">
+        <div className="pp-provenance" data-testid="briefing-provenance">
           <h3>{t('provenance')}</h3>
           <ul>
-            {data.provenance.slice(-6).map((p, i) => (
-              <li key={i}>
-                <strong>{p.fileName}</strong> ({p.sourceKind}{p.provenance ? `, ${p.provenance}` : ''}) — {t('imported', { date: tr.day(warsawDay(p.importedAt)), rows: tr.n(p.rows) })}
+            {data.provenance.slice(-6).map((p) => (
+              <li key={p.importId}>
+                <strong>{p.fileName}</strong> ({kindLabel(tr.lang, p.kind)}{importText(p.kind, p.provenance) ? `, ${importText(p.kind, p.provenance)}` : ''}) —{' '}
+                {translate(tr.lang, 'provenance.briefing.import', { date: tr.day(warsawDay(p.importedAt)), reports: p.rows })}
               </li>
             ))}
             {data.provenance.length > 6 && <li>… (+{data.provenance.length - 6})</li>}
           </ul>
+          <div className="muted">{translate(tr.lang, 'provenance.source.rule')}</div>
         </div>
       )}
-      {data.demo && <div className="pp-demo">{t('demoData')}</div>}
+      {demoShare(data) > 0 && (
+        <div className="pp-demo" data-testid="briefing-demo">
+          {demoShare(data) === 1 ? t('demoData') : translate(tr.lang, 'provenance.briefing.demoPart', { demo: demoCount(data), total: totalCounted(data) })}
+        </div>
+      )}
       <div className="pp-title-foot">
         <span>{t('forOfficialUse')}</span>
         <span>Rejon</span>

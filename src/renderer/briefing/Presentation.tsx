@@ -47,7 +47,7 @@ function TitleSlide({ data }: { data: PublicBriefingData }) {
         <br />
         {t('dataDate')}: {data.dataDate ? tr.day(data.dataDate) : '–'}
       </div>
-      <div className="slide-title-source">{sourceText(data)}</div>
+      <div className="slide-title-source">{sourceText(data, tr.lang)}</div>
       <div className="slide-title-note">{t('publicTitleNote')} {t('hexNote', { n: data.hexSize })} {tm('public.fixedNote')}</div>
     </div>
   );

@@ -5,6 +5,8 @@
  */
 import { translator } from '../../shared/i18n';
 import type { ReactNode } from 'react';
+import { sourcesText } from '../../shared/provenance';
+import { translate } from '../../shared/i18n';
 import type { PublicBeat, PublicBriefingData, PublicCount } from '../../shared/contract/briefing';
 import { CategoryBars, ColumnChart, monthLabel, type BarItem } from './charts';
 import { useBriefingI18n, type BriefingI18n } from './i18n';
@@ -38,9 +40,10 @@ export function monthItems(tr: BriefingI18n, months: PublicBeat['months']): BarI
   });
 }
 
-/** The backend's source note without a leading "Źródło:" (it is shown under a "source" label). */
-export function sourceText(data: PublicBriefingData): string {
-  return data.sourceNote.replace(/^\s*(Źródło|Source)\s*:\s*/i, '');
+/** The kinds of source of the reports counted, in the page's language (shown under a "source" label). */
+export function sourceText(data: PublicBriefingData, lang: 'pl' | 'en'): string {
+  const names = sourcesText(lang, data.sources.map((kind) => ({ kind, imports: 0, reports: 0 })), { counts: false, long: true });
+  return translate(lang, 'provenance.public.note', { sources: names, date: data.dataDate ?? 'none' }).replace(/^\s*(Źródło|Source)\s*:\s*/i, '');
 }
 
 export function SuppressionNote({ data }: { data: PublicBriefingData }) {
@@ -69,7 +72,7 @@ function PublicTitlePage({ data }: { data: PublicBriefingData }) {
           <tr><th>{t('comparisonLong')}</th><td>{periodText(tr, data.comparison)}</td></tr>
           {data.categories.length > 0 && <tr><th>{t('categories')}</th><td>{data.categories.map(tr.category).join(', ')}</td></tr>}
           <tr><th>{t('dataDate')}</th><td>{data.dataDate ? tr.day(data.dataDate) : '–'}</td></tr>
-          <tr><th>{t('source')}</th><td>{sourceText(data)}</td></tr>
+          <tr><th>{t('source')}</th><td data-testid="public-sources">{sourceText(data, tr.lang)}</td></tr>
           <tr><th>{t('generated')}</th><td>{tr.day(warsawDay(data.generatedAt))}</td></tr>
         </tbody>
       </table>

@@ -4,6 +4,7 @@
  * police overview, public hexagon map and public beat map (suppressed counts hatched).
  */
 import { useId, useMemo, type ReactNode } from 'react';
+import { sourcesText } from '../../shared/provenance';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { BeatBriefing, BriefingData, PublicBriefingData } from '../../shared/contract/briefing';
 import {
@@ -160,11 +161,12 @@ function footerText(date: string | null, source: string, t: ReturnType<typeof us
   return t('mapFooter', { date: date ?? '–', source });
 }
 
-export function policeSource(data: BriefingData, t: ReturnType<typeof useBriefingI18n>['t'], short = false): string {
-  if (data.demo) return short ? t('demoShort') : t('demoData');
-  const files = [...new Set(data.provenance.map((p) => p.fileName))];
-  const list = files.length > 3 ? `${files.slice(0, 3).join(', ')} …` : files.join(', ');
-  return `${t('sourceKmzb')}${list ? ` (${list})` : ''}`;
+/**
+ * The sources of the reports the briefing counts (not of the workspace): with import and report counts, or
+ * (short, map footers) the kinds only.
+ */
+export function policeSource(data: BriefingData, lang: 'pl' | 'en', short = false): string {
+  return sourcesText(lang, data.sources, { counts: !short });
 }
 
 /** Police map of one beat: context beats, the beat in bold, Gi* hot hexagons, ranked hotspots, named places. */
@@ -188,7 +190,7 @@ export function BeatMap({ data, beat, width, height }: { data: BriefingData; bea
   );
   const dataDate = data.dataDate != null ? tr.day(warsawDay(data.dataDate)) : null;
   return (
-    <MapFrame width={width} height={height} bbox={bbox} padding={22} legend={legend} footer={footerText(dataDate, policeSource(data, t, true), t)} testId={`beat-map-${beat.id}`}>
+    <MapFrame width={width} height={height} bbox={bbox} padding={22} legend={legend} footer={footerText(dataDate, policeSource(data, tr.lang, true), t)} testId={`beat-map-${beat.id}`}>
       {(p, blocked) => {
         // hotspots of a few small hexagons would hide under their marker: set the marker off with a leader line
         const cellPx = (data.method.cellSize ?? 150) / p.metresPerUnit;
@@ -254,7 +256,7 @@ export function OverviewMap({ data, width, height }: { data: BriefingData; width
   );
   const dataDate = data.dataDate != null ? tr.day(warsawDay(data.dataDate)) : null;
   return (
-    <MapFrame width={width} height={height} bbox={bbox} padding={14} legend={legend} footer={footerText(dataDate, policeSource(data, t, true), t)} testId="overview-map">
+    <MapFrame width={width} height={height} bbox={bbox} padding={14} legend={legend} footer={footerText(dataDate, policeSource(data, tr.lang, true), t)} testId="overview-map">
       {(p, blocked) => {
         const labels = data.beatsGeoJson.features
           .map((f) => {

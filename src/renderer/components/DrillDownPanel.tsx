@@ -25,6 +25,8 @@ interface Props {
   periodMonths: [number, number];
   highlightedIds: Set<number>;
   onHighlight(ids: number[]): void;
+  /** Open the detail panel of a report (workspace row id). */
+  onOpenReport(id: number): void;
   onClose(): void;
 }
 
@@ -103,7 +105,7 @@ function HourWeekdayMatrix({ m, lang }: { m: Uint32Array; lang: 'pl' | 'en' }) {
 
 /** Side panel for a clicked beat, hotspot cell or cluster: counts, charts and the sortable report list. */
 export function DrillDownPanel(props: Props) {
-  const { t, n, p, lang } = useI18n();
+  const { t, n, p, lang, tm } = useI18n();
   const { stats } = props;
   const [sort, setSort] = useState<{ by: ReportSortKey; dir: 'asc' | 'desc' }>({ by: 'createdAt', dir: 'desc' });
   const [rows, setRows] = useState<ReportRow[]>([]);
@@ -193,7 +195,7 @@ export function DrillDownPanel(props: Props) {
         <table className="reports" data-testid="report-table">
           <thead>
             <tr>
-              {header('id', t('colId'))}
+              {header('sourceId', tm('provenance.ui.colNumber'))}
               {header('createdAt', t('colDate'))}
               {header('category', t('colCategory'))}
               {header('status', t('colStatus'))}
@@ -206,9 +208,13 @@ export function DrillDownPanel(props: Props) {
               const st = statusByCode(r.statusCode);
               const on = props.highlightedIds.has(r.id);
               return (
-                <tr key={r.id} className={on ? 'selected' : ''} data-report-id={r.id} onClick={() => props.onHighlight(on ? [] : [r.id])}
+                <tr key={r.id} className={on ? 'selected' : ''} data-report-id={r.id} data-source-id={r.sourceId}
+                  onClick={() => {
+                    props.onHighlight(on ? [] : [r.id]);
+                    if (!on) props.onOpenReport(r.id);
+                  }}
                   ref={(el) => { if (el && on && props.highlightedIds.size === 1) el.scrollIntoView({ block: 'nearest' }); }}>
-                  <td title={r.sourceId}>{r.id}</td>
+                  <td className="nowrap">{r.sourceId}</td>
                   <td className="nowrap">{formatWarsaw(r.createdAt)}</td>
                   <td>{lang === 'en' && cat ? cat.nameEn : r.category}</td>
                   <td>{lang === 'en' && st ? st.nameEn : r.status}</td>

@@ -85,7 +85,7 @@ export function DistrictsView(props: DistrictsViewProps) {
   const [form, setForm] = useState<{ name: string; name2: string; officer: string; unit: string }>({ name: '', name2: '', officer: '', unit: '' });
   const [lastResult, setLastResult] = useState<{ text: string; result?: DistrictEditResult } | null>(null);
   const [undoStack, setUndoStack] = useState<UndoEntry[]>([]);
-  const [outsideList, setOutsideList] = useState<{ id: number; createdAt: number; category: string }[] | null>(null);
+  const [outsideList, setOutsideList] = useState<{ id: number; sourceId: string; createdAt: number; category: string }[] | null>(null);
   const [teryt, setTeryt] = useState<Awaited<ReturnType<typeof api.getTerytMismatches>> | null>(null);
   const filterKey = JSON.stringify(beatFilter(filter));
   const requestSeq = useRef(0);
@@ -260,7 +260,7 @@ export function DistrictsView(props: DistrictsViewProps) {
     run(async () => {
       if (outsideList) return setOutsideList(null);
       const r = await api.listOutsideReports({ filter: JSON.parse(filterKey) as BeatFilter, limit: 20 });
-      setOutsideList(r.rows.map((x) => ({ id: x.id, createdAt: x.createdAt, category: x.category })));
+      setOutsideList(r.rows.map((x) => ({ id: x.id, sourceId: x.sourceId, createdAt: x.createdAt, category: x.category })));
     });
 
   const checkTeryt = () =>
@@ -417,7 +417,7 @@ export function DistrictsView(props: DistrictsViewProps) {
           {outsideList && (
             <ul className="dv-outside-list" data-testid="outside-list">
               {outsideList.map((r) => (
-                <li key={r.id}>#{r.id} · {new Date(r.createdAt).toLocaleString(lang === 'pl' ? 'pl-PL' : 'en-GB', { timeZone: 'Europe/Warsaw' })} · {r.category}</li>
+                <li key={r.id} data-source-id={r.sourceId}>{tm('provenance.ui.reportNoShort', { id: r.sourceId })} · {new Date(r.createdAt).toLocaleString(lang === 'pl' ? 'pl-PL' : 'en-GB', { timeZone: 'Europe/Warsaw' })} · {r.category}</li>
               ))}
             </ul>
           )}
@@ -476,7 +476,7 @@ export function DistrictsView(props: DistrictsViewProps) {
             <ul className="dv-outside-list">
               {teryt.mismatches.slice(0, 50).map((m) => (
                 <li key={m.id} className={m.certain ? '' : 'uncertain'}>
-                  #{m.id} · TERYT {m.teryt} ({m.terytPowiatName ?? m.terytPowiat}) ≠ {m.pointPowiatName ?? '?'}{m.borderDistanceM != null ? ` · ${n(Math.round(m.borderDistanceM))} m` : ''}
+                  {tm('provenance.ui.reportNoShort', { id: m.sourceId })} · TERYT {m.teryt} ({m.terytPowiatName ?? m.terytPowiat}) ≠ {m.pointPowiatName ?? '?'}{m.borderDistanceM != null ? ` · ${n(Math.round(m.borderDistanceM))} m` : ''}
                 </li>
               ))}
             </ul>

@@ -13,7 +13,9 @@ import { useImportI18n } from './useImportI18n';
 import { DropOverlay, useWindowFileDrop } from './FileDrop';
 import { MappingDialog, type Overrides, type Preset, type StartRequest } from './MappingDialog';
 import { SummaryPanel } from './SummaryPanel';
-import { HistoryPanel, QuarantinePanel, type ImportRecord } from './QuarantinePanel';
+import { QuarantinePanel } from './QuarantinePanel';
+import { HistoryPanel } from './HistoryPanel';
+import type { ImportRecordOut } from '../../shared/contract/provenance';
 import { ProgressTracker, formatBytes, formatDuration } from './logic';
 import { UploadAborted, uploadFile } from './upload';
 import { useI18n } from '../i18n/i18n';
@@ -64,7 +66,7 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
   const [batchSize, setBatchSize] = useState(0);
   const [batchIndex, setBatchIndex] = useState(0);
   const [presets, setPresets] = useState<Preset[]>([]);
-  const [imports, setImports] = useState<ImportRecord[]>([]);
+  const [imports, setImports] = useState<ImportRecordOut[]>([]);
   const [quarantineImport, setQuarantineImport] = useState<number | null>(null);
   const [presetNote, setPresetNote] = useState<string | null>(null);
   const uploadAbort = useRef<AbortController | null>(null);
@@ -575,7 +577,16 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
         )}
 
         {tab === 'quarantine' && <QuarantinePanel imports={imports} importId={quarantineImport} onImportId={setQuarantineImport} />}
-        {tab === 'history' && <HistoryPanel imports={imports} onQuarantine={(id) => openQuarantine(id)} />}
+        {tab === 'history' && (
+          <HistoryPanel
+            imports={imports}
+            onQuarantine={(id) => openQuarantine(id)}
+            onUndone={() => {
+              void refreshImports();
+              onImportedRef.current();
+            }}
+          />
+        )}
       </div>
       {dragging && <DropOverlay />}
     </div>

@@ -9,6 +9,8 @@ import type { ImportOptions, Mapping } from '../../core/import/mapping';
 import { IMPORT_FIELDS, REQUIRED_FIELDS, type ImportField } from '../../core/import/types';
 import { FILE_COORDINATE_KINDS, type FileCoordinateKind } from '../../core/import/coordinates';
 import { useImportI18n } from './useImportI18n';
+import { DEFAULT_PROVENANCE_KIND, IMPORT_PROVENANCE_KINDS, type ImportProvenanceKind } from '../../core/provenance';
+import { kindLabel } from '../../shared/provenance';
 import {
   cleanMapping,
   confidenceLevel,
@@ -34,6 +36,7 @@ export interface StartRequest {
   presetName?: string;
   savePresetAs?: string;
   provenance?: string;
+  provenanceKind?: ImportProvenanceKind;
 }
 
 export type Overrides = Pick<ImportOptions, 'coordinateKind' | 'decimalComma' | 'encoding' | 'delimiter'>;
@@ -73,7 +76,9 @@ export function MappingDialog(props: Props) {
   const [presetChoice, setPresetChoice] = useState<string>(inspection.presetName ?? '');
   const [savePreset, setSavePreset] = useState(false);
   const [presetNameInput, setPresetNameInput] = useState('');
-  const [provenance, setProvenance] = useState('');
+  const [provenance, setProvenance] = useState(inspection.provenance?.text ?? '');
+  // where the file comes from: remembered with the preset, else 'other' (shown, never hidden)
+  const [provenanceKind, setProvenanceKind] = useState<ImportProvenanceKind>(inspection.provenance?.kind ?? DEFAULT_PROVENANCE_KIND);
   const firstSelect = useRef<HTMLSelectElement>(null);
 
   // A new inspection (other encoding, delimiter, preset, coordinate override) brings its mapping.
@@ -81,6 +86,10 @@ export function MappingDialog(props: Props) {
     setMapping(inspection.mapping);
     setEdited(new Set());
     setPresetChoice(inspection.presetName ?? '');
+    if (inspection.provenance) {
+      setProvenanceKind(inspection.provenance.kind);
+      setProvenance(inspection.provenance.text ?? '');
+    }
   }, [inspection]);
 
   useEffect(() => {
@@ -133,7 +142,8 @@ export function MappingDialog(props: Props) {
       if (Object.keys(options).length > 0) req.options = options;
     }
     if (savePreset && presetNameInput.trim()) req.savePresetAs = presetNameInput.trim().slice(0, 100);
-    if (provenance.trim()) req.provenance = provenance.trim().slice(0, 500);
+    req.provenanceKind = provenanceKind;
+    if (provenance.trim() || inspection.provenance?.text) req.provenance = provenance.trim().slice(0, 500);
     onStart(req);
   };
 
@@ -371,6 +381,18 @@ export function MappingDialog(props: Props) {
       </section>
 
       <section className="imp-meta">
+        <label className="imp-block">
+          <span>{tm('provenance.ui.kind')}</span>
+          <select data-testid="import-provenance-kind" value={provenanceKind} onChange={(e) => setProvenanceKind(e.target.value as ImportProvenanceKind)}>
+            {IMPORT_PROVENANCE_KINDS.map((k) => (
+              <option key={k} value={k}>{kindLabel(lang, k)}</option>
+            ))}
+          </select>
+          <span className="muted small">
+            {inspection.provenance && inspection.presetName ? `${tm('provenance.ui.remembered', { preset: inspection.presetName })} ` : ''}
+            {tm('provenance.ui.kindHint')}
+          </span>
+        </label>
         <label className="imp-block">
           <span>{t('provenance')}</span>
           <input

@@ -5,6 +5,7 @@ import { IMPORT_FIELDS } from '../../core/import/types';
 import { useImportI18n } from './useImportI18n';
 import { quote, coordinateKindLabel, fieldLabel, formatDuration, groupRejections, reasonLabel } from './logic';
 import { useI18n } from '../i18n/i18n';
+import { kindLabel } from '../../shared/provenance';
 
 interface Props {
   summary: ImportSummaryOut;
@@ -38,6 +39,10 @@ export function SummaryPanel({ summary: s, savedPreset, onOpenQuarantine }: Prop
       <div className="muted small" data-testid="summary-rows" data-rows={s.rows}>
         {t('importNo', { id: s.importId })} · {t('rowsRead', { rows: n(s.rows), time: formatDuration(s.durationMs / 1000, lang) })}
         {s.rows >= 1000 && ` · ${t('rowsPerSec', { rate: n(Math.round(s.rowsPerSecond)) })}`}
+      </div>
+
+      <div className="small" data-testid="summary-source" data-kind={s.provenanceKind}>
+        {tm('provenance.ui.summarySource', { kind: kindLabel(lang, s.provenanceKind), text: s.provenance ?? '', hasText: s.provenance ? 'yes' : 'no' })}
       </div>
 
       {s.nothingChanged && (

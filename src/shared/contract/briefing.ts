@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FeatureCollection } from 'geojson';
 import type { MethodDef } from './method';
 import { CalendarDay } from './day';
+import type { ProvenanceKind, SourceSummary } from '../../core/provenance';
 
 /**
  * Briefings and public presentation (issue 7).
@@ -61,11 +62,16 @@ export interface BriefingPeriod {
   days: number;
 }
 
+/** An import whose reports the document counts (see core/provenance.ts: a report's source is reports.import_id). */
 export interface ProvenanceEntry {
+  importId: number;
   fileName: string;
+  /** File format. */
   sourceKind: string;
+  kind: ProvenanceKind;
   provenance: string | null;
   importedAt: number;
+  /** Reports of the document (both periods, in scope, filtered) whose current content comes from this import. */
   rows: number;
 }
 
@@ -122,7 +128,10 @@ export interface BriefingData {
   generatedAt: number;
   /** Newest report creation time in the workspace (UTC ms) = "stan danych". */
   dataDate: number | null;
+  /** The imports whose reports this briefing counts, oldest first. */
   provenance: ProvenanceEntry[];
+  /** The same grouped by kind of source. */
+  sources: SourceSummary[];
   period: BriefingPeriod;
   comparison: BriefingPeriod;
   categories: string[];
@@ -189,7 +198,10 @@ export interface PublicBriefingData {
   generatedAt: number;
   /** Day only (YYYY-MM-DD). */
   dataDate: string | null;
+  /** Polish source line (kept for exports that carry one text); pages build theirs from `sources` in their language. */
   sourceNote: string;
+  /** Kinds of source of the reports counted (no counts, no file names). */
+  sources: ProvenanceKind[];
   period: { from: string; to: string };
   comparison: { from: string; to: string };
   categories: string[];

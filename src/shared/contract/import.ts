@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ImportOptionsSchema, MappingSchema } from '../../core/import/mapping';
 import type { MethodDef } from './method';
 import { MsgSchema } from './territory';
+import { ImportProvenanceKindSchema, ProvenanceKindSchema } from './provenance';
 
 /**
  * Where the file to import is, by capability (src/backend/import/uploads.ts resolveImportSource):
@@ -66,6 +67,8 @@ export const ImportInspectionSchema = z.object({
   hasTerritory: z.boolean(),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
+  /** Provenance remembered with the preset in use (kind + free text), else null. */
+  provenance: z.object({ kind: ImportProvenanceKindSchema, text: z.string().nullable() }).nullable(),
 });
 export type ImportInspection = z.infer<typeof ImportInspectionSchema>;
 
@@ -96,6 +99,8 @@ export const ImportSummarySchema = z.object({
   rows: z.number(),
   durationMs: z.number(),
   rowsPerSecond: z.number(),
+  provenanceKind: ProvenanceKindSchema,
+  provenance: z.string().nullable(),
 });
 export type ImportSummaryOut = z.infer<typeof ImportSummarySchema>;
 
@@ -141,18 +146,11 @@ export const importMethods = {
         presetName: PresetName.optional(),
         savePresetAs: PresetName.optional(),
         provenance: z.string().max(500).optional(),
+        /** Where the file comes from; default: what the preset remembers, else 'other' (contract/provenance.ts). */
+        provenanceKind: ImportProvenanceKindSchema.optional(),
       })
       .strict(),
     output: z.object({ jobId: z.string() }),
-  },
-  listImports: {
-    input: z.object({}).strict(),
-    output: z.array(
-      z.object({
-        id: z.number(), fileName: z.string(), sourceKind: z.string(), provenance: z.string().nullable(), importedAt: z.number(),
-        inserted: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number(),
-      }),
-    ),
   },
   listQuarantine: {
     input: z.object({ importId: z.number().int().optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }).strict(),

@@ -24,7 +24,7 @@ export const MapFilterSchema = z
   .strict();
 export type MapFilter = z.infer<typeof MapFilterSchema>;
 
-export const ReportSortKey = z.enum(['createdAt', 'id', 'category', 'status', 'district']);
+export const ReportSortKey = z.enum(['createdAt', 'id', 'sourceId', 'category', 'status', 'district']);
 export type ReportSortKey = z.infer<typeof ReportSortKey>;
 
 /** Rows selected by ids (a drill-down selection) AND/OR a filter. */

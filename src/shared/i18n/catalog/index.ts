@@ -11,6 +11,7 @@ import security from './security';
 import workspace from './workspace';
 import hotspots from './hotspots';
 import places from './places';
+import provenance from './provenance';
 
 export interface FeatureCatalog {
   pl: Record<string, string>;
@@ -27,4 +28,5 @@ export const CATALOGS: Record<string, FeatureCatalog> = {
   workspace,
   hotspots,
   places,
+  provenance,
 };

@@ -34,6 +34,8 @@ const ALLOWED_KEYS = new Set([
   'kind', 'title', 'threshold', 'hexSize', 'generatedAt', 'dataDate', 'sourceNote', 'period', 'comparison', 'from', 'to', 'categories',
   'total', 'count', 'previousCount', 'changePct', 'value', 'label', 'suppressed', 'beats', 'id', 'name', 'bbox', 'hourBands', 'months', 'month',
   'beatsGeoJson', 'hexGeoJson', 'type', 'features', 'geometry', 'coordinates', 'properties', 'districtId',
+  // issue 12: the kinds of source of the reports counted ('kmzb-police', 'demo', …): strings, no counts, no file names
+  'sources',
 ]);
 
 function keysOf(v: unknown, out = new Set<string>()): Set<string> {

@@ -105,7 +105,8 @@ describe('CSV export', () => {
     const text = Buffer.from(bytes).toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).split('\r\n');
-    expect(lines[0]).toBe('ID;Nr zgłoszenia;Data utworzenia;Kategoria;Status;Rejon;Długość geogr.;Szerokość geogr.;Opis');
+    // no internal row id column: a report is named by its source number (issue 12; the old 'ID' column locked in the row id)
+    expect(lines[0]).toBe('Nr zgłoszenia;Data utworzenia;Kategoria;Status;Rejon;Długość geogr.;Szerokość geogr.;Opis');
     expect(lines[1]).toContain(`;"'=HYPERLINK(""http://x"")"`);
     expect(lines[1]).toContain('01.01.2025 13:00');
     expect(lines[1]).toContain('19,650000');
