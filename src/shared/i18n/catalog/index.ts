@@ -2,6 +2,7 @@
  * The feature catalogues. Each file exports `{ pl, en }` with the same keys; keys are message codes
  * (`feature.what`). One file per feature keeps parallel work from colliding.
  */
+import briefing from './briefing';
 import common from './common';
 import coordinates from './coordinates';
 import desktop from './desktop';
@@ -17,6 +18,7 @@ export interface FeatureCatalog {
 }
 
 export const CATALOGS: Record<string, FeatureCatalog> = {
+  briefing,
   common,
   coordinates,
   desktop,
