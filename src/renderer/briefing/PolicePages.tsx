@@ -49,7 +49,7 @@ const WEEKDAY_NAMES: Record<'pl' | 'en', string[]> = {
 export function timeFilterTexts(tr: BriefingI18n, hours: number[], weekdays: number[]): string[] {
   const out: string[] = [];
   if (hours.length && hours.length < 24) {
-    const list = hourRuns(hours).map(([a, b]) => `${String(a).padStart(2, '0')}:00–${String(b).padStart(2, '0')}:00`).join(', ');
+    const list = hourRuns(hours).map(([a, b]) => `${String(a).padStart(2, '0')}:00–${String((b + 1) % 24 || 24).padStart(2, '0')}:00`).join(', ');
     out.push(translate(tr.lang, 'briefing.page.hoursFilter', { list }));
   }
   if (weekdays.length && weekdays.length < 7) out.push(translate(tr.lang, 'briefing.page.weekdaysFilter', { list: weekdays.map((d) => WEEKDAY_NAMES[tr.lang][d]).join(', ') }));
@@ -123,10 +123,11 @@ export function KeyNumbers({ s, compact = false, testId, minReports = 0 }: { s: 
   );
 }
 
-function periodLine(tr: BriefingI18n, period: BriefingPeriod, comparison: BriefingPeriod) {
+function periodLine(tr: BriefingI18n, period: BriefingPeriod, comparison: BriefingPeriod, filters: string[] = []) {
   return (
     <>
       {periodText(tr, period)} <span className="muted">{tr.lang === 'pl' ? 'wobec' : 'vs'} {periodText(tr, comparison)}</span>
+      {filters.length > 0 && <span className="pp-filters"> · {filters.join(' · ')}</span>}
     </>
   );
 }
@@ -188,7 +189,7 @@ function OverviewPage({ data }: { data: BriefingData }) {
   const dense = rows.length > 16;
   return (
     <section className="print-page" data-page="overview">
-      <PageHeader title={`${t('overview')} — ${data.scope === 'command' ? t('scopeCommand') : t('overviewScope')}`} sub={periodLine(tr, data.period, data.comparison)} badge={<OfficialMark />} />
+      <PageHeader title={`${t('overview')} — ${data.scope === 'command' ? t('scopeCommand') : t('overviewScope')}`} sub={periodLine(tr, data.period, data.comparison, timeFilterTexts(tr, data.hours, data.weekdays))} badge={<OfficialMark />} />
       <div className="pp-body pp-overview">
         <div className="pp-col-map">
           <OverviewMap data={data} width={470} height={610} />
@@ -260,7 +261,7 @@ function beatSub(tr: BriefingI18n, data: BriefingData, beat: BeatBriefing) {
   const extra = [beat.unit, beat.officer ? `${tr.t('officer')}: ${beat.officer}` : null].filter(Boolean).join(' · ');
   return (
     <>
-      {periodLine(tr, data.period, data.comparison)}
+      {periodLine(tr, data.period, data.comparison, timeFilterTexts(tr, data.hours, data.weekdays))}
       {extra && <span className="pp-beat-extra"> · {extra}</span>}
     </>
   );
