@@ -47,3 +47,16 @@ export function methodNotesText(lang: Lang, notes: Msg[]): string {
     })
     .join('; ');
 }
+
+const WEEKDAY_CODES: Record<string, string> = {
+  mon: 'briefing.weekday.mon', tue: 'briefing.weekday.tue', wed: 'briefing.weekday.wed', thu: 'briefing.weekday.thu',
+  fri: 'briefing.weekday.fri', sat: 'briefing.weekday.sat', sun: 'briefing.weekday.sun',
+};
+
+/** A hotspot's hours (core hoursLabel): "18:00–22:00, pt–sb" / "18:00–22:00, Fri–Sat". */
+export function hoursText(lang: Lang, m: Msg): string {
+  const d1 = m.params?.d1, d2 = m.params?.d2;
+  if (typeof d1 !== 'string' || typeof d2 !== 'string') return translate(lang, m);
+  const days = `${translate(lang, WEEKDAY_CODES[d1] ?? d1)}–${translate(lang, WEEKDAY_CODES[d2] ?? d2)}`;
+  return translate(lang, { code: m.code, params: { ...m.params, days } });
+}

@@ -168,13 +168,16 @@ export function beatSummary(input: SummaryInput): BriefingSummary {
   if (few) sentences.push(msg('briefing.summary.tooFew', { count, prev, min }));
   else if (count === prev) sentences.push(msg('briefing.summary.same', { count }));
   else if (prev === 0) sentences.push(msg('briefing.summary.fromZero', { count, sig, ...p }));
-  else if (!sig) sentences.push(msg('briefing.summary.changeNotSig', { count, prev, up: count > prev, pct: pctValue(Math.abs(count - prev) / prev), ...p }));
-  else sentences.push(msg('briefing.summary.changeSig', { count, prev, up: count > prev, pct: pctValue(Math.abs(count - prev) / prev), ...p }));
+  else if (!sig) sentences.push(msg('briefing.summary.changeNotSig', { count, prev, up: count > prev, pct: Math.round((Math.abs(count - prev) / prev) * 100), ...p }));
+  else sentences.push(msg('briefing.summary.changeSig', { count, prev, up: count > prev, pct: Math.round((Math.abs(count - prev) / prev) * 100), ...p }));
   if (count > 0 && input.categories.length > 0) {
     const top = input.categories.filter((c) => c.count > 0).slice(0, 2);
     const [first, second] = top;
     const firstShare = first.count / count;
-    if (second && second.count / count >= 0.15) {
+    if (few) {
+      // shares of a handful of reports read like a finding: counts only
+      sentences.push(second ? msg('briefing.summary.categoriesTwoCounts', { cat1: first.name, n1: first.count, cat2: second.name, n2: second.count }) : msg('briefing.summary.categoryTopCount', { cat1: first.name, n1: first.count }));
+    } else if (second && second.count / count >= 0.15) {
       sentences.push(msg('briefing.summary.categoriesTwo', { cat1: first.name, share1: pctValue(firstShare), cat2: second.name, share2: pctValue(second.count / count) }));
     } else {
       sentences.push(msg(firstShare >= 0.5 ? 'briefing.summary.categoryDominant' : 'briefing.summary.categoryTop', { cat1: first.name, share1: pctValue(firstShare) }));

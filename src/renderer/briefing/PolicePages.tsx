@@ -10,7 +10,7 @@ import { CategoryBars, HourWeekdayMatrix } from './charts';
 import { useBriefingI18n, type BriefingI18n } from './i18n';
 import { BeatMap, OverviewMap, policeSource } from './maps';
 import { rangeDays, warsawDay } from './periods';
-import { methodNotesText, summaryText } from '../../shared/briefingText';
+import { hoursText, methodNotesText, summaryText } from '../../shared/briefingText';
 import { hourRuns } from '../data/filter';
 
 // Page content box: 273 × 182 mm ≈ 1030 × 686 CSS px (print.css); the widths below are laid out for it.
@@ -345,7 +345,7 @@ function BeatDetailPage({ data, beat }: { data: BriefingData; beat: BeatBriefing
                         <td className="num">{tr.n(h.count)}</td>
                         <td className="cats">{h.dominantCategories.slice(0, 3).map((c) => `${tr.category(c.name)} (${c.count})`).join(', ')}</td>
                         <td className="num">{tr.pct(h.confirmedShare)}</td>
-                        <td className="pp-hours">{translate(tr.lang, h.hours)}</td>
+                        <td className="pp-hours">{hoursText(tr.lang, h.hours)}</td>
                         <td className="num">{h.confidence}%</td>
                       </tr>
                     ))}

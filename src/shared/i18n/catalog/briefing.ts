@@ -25,6 +25,8 @@ export default {
     'briefing.summary.categoriesTwo': 'Najczęstsze kategorie: {cat1} ({share1, number}%) i {cat2} ({share2, number}%).',
     'briefing.summary.categoryDominant': 'Przeważa kategoria: {cat1} ({share1, number}%).',
     'briefing.summary.categoryTop': 'Najczęstsza kategoria: {cat1} ({share1, number}%).',
+    'briefing.summary.categoriesTwoCounts': 'Najczęstsze kategorie: {cat1} ({n1, number}) i {cat2} ({n2, number}).',
+    'briefing.summary.categoryTopCount': 'Najczęstsza kategoria: {cat1} ({n1, number}).',
     // ---- time of day ----
     'briefing.summary.time':
       'Zgłoszenia koncentrują się {band, select, night {nocą} morning {rano} day {w ciągu dnia} afternoon {po południu} evening {wieczorem} morningDay {rano i przed południem} dayAfternoon {w ciągu dnia i po południu} afternoonEvening {po południu i wieczorem} eveningNight {wieczorem i nocą} nightMorning {nocą i wczesnym rankiem} other {}}{hasRange, select, true { ({range})} other {}}{days, select, weekend {, zwłaszcza w weekendy} workdays {, zwłaszcza w dni robocze} other {}}.',
@@ -34,14 +36,16 @@ export default {
     'briefing.summary.hotspots':
       '{n, plural, one {Wykryto 1 istotne statystycznie skupisko} few {Wykryto # istotne statystycznie skupiska} many {Wykryto # istotnych statystycznie skupisk} other {Wykryto # istotnego statystycznie skupiska}} (Gi*); największe: {top} – {topCount, plural, one {# zgłoszenie} few {# zgłoszenia} many {# zgłoszeń} other {# zgłoszenia}}.',
     'briefing.summary.hotspotsScope':
-      '{n, plural, one {Wykryto 1 istotne statystycznie skupisko} few {Wykryto # istotne statystycznie skupiska} many {Wykryto # istotnych statystycznie skupisk} other {Wykryto # istotnego statystycznie skupiska}} (Gi*) w {beats, plural, one {1 rejonie} other {# rejonach}}; największe: {top} ({beat}) – {topCount, plural, one {# zgłoszenie} few {# zgłoszenia} many {# zgłoszeń} other {# zgłoszenia}}.',
+      '{n, plural, one {Wykryto 1 istotne statystycznie skupisko} few {Wykryto # istotne statystycznie skupiska} many {Wykryto # istotnych statystycznie skupisk} other {Wykryto # istotnego statystycznie skupiska}} (Gi*) w {beats, plural, one {1 rejonie} other {# rejonach}}; największe ({beat}): {top} – {topCount, plural, one {# zgłoszenie} few {# zgłoszenia} many {# zgłoszeń} other {# zgłoszenia}}.',
     'briefing.summary.noHotspots': 'Nie wykryto istotnych statystycznie skupisk (Gi*).',
     'briefing.summary.noHotspotAnalysis': 'Skupisk nie oceniano: za mało zgłoszeń do analizy Gi*.',
     // ---- hotspot table ----
     'briefing.hours.none': 'bez wyraźnej pory',
     'briefing.hours.peak': '{range}',
-    'briefing.hours.peakDays': '{range}, {d1, select, mon {pn} tue {wt} wed {śr} thu {cz} fri {pt} sat {sb} other {nd}}–{d2, select, mon {pn} tue {wt} wed {śr} thu {cz} fri {pt} sat {sb} other {nd}}',
-    'briefing.hours.days': '{d1, select, mon {pn} tue {wt} wed {śr} thu {cz} fri {pt} sat {sb} other {nd}}–{d2, select, mon {pn} tue {wt} wed {śr} thu {cz} fri {pt} sat {sb} other {nd}}',
+    'briefing.hours.peakDays': '{range}, {days}',
+    'briefing.hours.days': '{days}',
+    'briefing.weekday.mon': 'pn', 'briefing.weekday.tue': 'wt', 'briefing.weekday.wed': 'śr', 'briefing.weekday.thu': 'cz',
+    'briefing.weekday.fri': 'pt', 'briefing.weekday.sat': 'sb', 'briefing.weekday.sun': 'nd',
     // ---- method notes ----
     'briefing.method.tooFewForGi': 'za mało zgłoszeń do analizy Gi*',
     'briefing.method.giFailed': 'analiza Gi* niewykonalna ({reason})',
@@ -56,7 +60,7 @@ export default {
     'briefing.page.tooFew': 'za mało zgłoszeń',
     'briefing.page.quiet': 'Mało zgłoszeń: opis skrócony.',
     'briefing.page.dataAge':
-      'dane do {date} ({days, plural, =0 {dziś} one {wczoraj} other {# dni temu}})',
+      'dane do {date} ({days, plural, =0 {dziś} one {1 dzień temu} other {# dni temu}})',
     'briefing.page.hoursFilter': 'godziny: {list}',
     'briefing.page.weekdaysFilter': 'dni tygodnia: {list}',
     'briefing.page.comparisonLabel':
@@ -84,6 +88,8 @@ export default {
     'briefing.summary.categoriesTwo': 'Most frequent categories: {cat1} ({share1, number}%) and {cat2} ({share2, number}%).',
     'briefing.summary.categoryDominant': 'Predominant category: {cat1} ({share1, number}%).',
     'briefing.summary.categoryTop': 'Most frequent category: {cat1} ({share1, number}%).',
+    'briefing.summary.categoriesTwoCounts': 'Most frequent categories: {cat1} ({n1, number}) and {cat2} ({n2, number}).',
+    'briefing.summary.categoryTopCount': 'Most frequent category: {cat1} ({n1, number}).',
     'briefing.summary.time':
       'Reports concentrate {band, select, night {at night} morning {in the morning} day {during the day} afternoon {in the afternoon} evening {in the evening} morningDay {in the morning and before noon} dayAfternoon {during the day and in the afternoon} afternoonEvening {in the afternoon and evening} eveningNight {in the evening and at night} nightMorning {at night and early morning} other {}}{hasRange, select, true { ({range})} other {}}{days, select, weekend {, especially at weekends} workdays {, especially on working days} other {}}.',
     'briefing.summary.timeDays': 'Reports concentrate {days, select, weekend {at weekends} other {on working days}}.',
@@ -91,13 +97,15 @@ export default {
     'briefing.summary.hotspots':
       '{n, plural, one {1 statistically significant cluster was found} other {# statistically significant clusters were found}} (Gi*); the largest: {top} – {topCount, plural, one {# report} other {# reports}}.',
     'briefing.summary.hotspotsScope':
-      '{n, plural, one {1 statistically significant cluster was found} other {# statistically significant clusters were found}} (Gi*) in {beats, plural, one {1 beat} other {# beats}}; the largest: {top} ({beat}) – {topCount, plural, one {# report} other {# reports}}.',
+      '{n, plural, one {1 statistically significant cluster was found} other {# statistically significant clusters were found}} (Gi*) in {beats, plural, one {1 beat} other {# beats}}; the largest ({beat}): {top} – {topCount, plural, one {# report} other {# reports}}.',
     'briefing.summary.noHotspots': 'No statistically significant clusters were found (Gi*).',
     'briefing.summary.noHotspotAnalysis': 'Clusters were not assessed: too few reports for a Gi* analysis.',
     'briefing.hours.none': 'no clear time',
     'briefing.hours.peak': '{range}',
-    'briefing.hours.peakDays': '{range}, {d1, select, mon {Mon} tue {Tue} wed {Wed} thu {Thu} fri {Fri} sat {Sat} other {Sun}}–{d2, select, mon {Mon} tue {Tue} wed {Wed} thu {Thu} fri {Fri} sat {Sat} other {Sun}}',
-    'briefing.hours.days': '{d1, select, mon {Mon} tue {Tue} wed {Wed} thu {Thu} fri {Fri} sat {Sat} other {Sun}}–{d2, select, mon {Mon} tue {Tue} wed {Wed} thu {Thu} fri {Fri} sat {Sat} other {Sun}}',
+    'briefing.hours.peakDays': '{range}, {days}',
+    'briefing.hours.days': '{days}',
+    'briefing.weekday.mon': 'Mon', 'briefing.weekday.tue': 'Tue', 'briefing.weekday.wed': 'Wed', 'briefing.weekday.thu': 'Thu',
+    'briefing.weekday.fri': 'Fri', 'briefing.weekday.sat': 'Sat', 'briefing.weekday.sun': 'Sun',
     'briefing.method.tooFewForGi': 'too few reports for a Gi* analysis',
     'briefing.method.giFailed': 'Gi* analysis not possible ({reason})',
     'briefing.method.separateKinds': 'separate Gi* analyses for {kinds} beats',
@@ -109,7 +117,7 @@ export default {
     'briefing.method.rate': 'Densities below 0.1 reports per km² are shown as “< 0.1”.',
     'briefing.page.tooFew': 'too few reports',
     'briefing.page.quiet': 'Few reports: short entry.',
-    'briefing.page.dataAge': 'data up to {date} ({days, plural, =0 {today} one {yesterday} other {# days ago}})',
+    'briefing.page.dataAge': 'data up to {date} ({days, plural, =0 {same day} one {1 day ago} other {# days ago}})',
     'briefing.page.hoursFilter': 'hours: {list}',
     'briefing.page.weekdaysFilter': 'weekdays: {list}',
     'briefing.page.comparisonLabel':
