@@ -166,7 +166,7 @@ function TitlePage({ data }: { data: BriefingData }) {
           <ul>
             {data.provenance.slice(-6).map((p, i) => (
               <li key={i}>
-                <strong>{p.fileName}</strong> ({p.sourceKind}{p.provenance ? `, ${p.provenance}` : ''}) — {t('imported', { date: tr.day(warsawDay(p.importedAt)), rows: tr.n(p.rows) })}
+                <strong>{p.fileName}</strong> ({p.sourceKind}{p.provenance && p.sourceKind !== 'demo' ? `, ${p.provenance}` : ''}) — {t('imported', { date: tr.day(warsawDay(p.importedAt)), rows: tr.n(p.rows) })}
               </li>
             ))}
             {data.provenance.length > 6 && <li>… (+{data.provenance.length - 6})</li>}

@@ -29,7 +29,7 @@ export default {
     'briefing.summary.categoryTopCount': 'Najczęstsza kategoria: {cat1} ({n1, number}).',
     // ---- time of day ----
     'briefing.summary.time':
-      'Zgłoszenia koncentrują się {band, select, night {nocą} morning {rano} day {w ciągu dnia} afternoon {po południu} evening {wieczorem} morningDay {rano i przed południem} dayAfternoon {w ciągu dnia i po południu} afternoonEvening {po południu i wieczorem} eveningNight {wieczorem i nocą} nightMorning {nocą i wczesnym rankiem} other {}}{hasRange, select, true { ({range})} other {}}{days, select, weekend {, zwłaszcza w weekendy} workdays {, zwłaszcza w dni robocze} other {}}.',
+      'Zgłoszenia koncentrują się {band, select, night {nocą} morning {w godzinach porannych} day {w ciągu dnia} afternoon {po południu} evening {w godzinach wieczornych} morningDay {rano i przed południem} dayAfternoon {w ciągu dnia i po południu} afternoonEvening {po południu i wieczorem} eveningNight {wieczorem i nocą} nightMorning {nocą i wczesnym rankiem} other {}}{hasRange, select, true { ({range})} other {}}{days, select, weekend {, zwłaszcza w weekendy} workdays {, zwłaszcza w dni robocze} other {}}.',
     'briefing.summary.timeDays': 'Zgłoszenia koncentrują się {days, select, weekend {w weekendy} other {w dni robocze}}.',
     'briefing.summary.timeEven': 'Zgłoszenia rozkładają się równomiernie w ciągu doby i tygodnia.',
     // ---- hotspots (one hotspot summary feeds every mention) ----
@@ -84,7 +84,7 @@ export default {
     'briefing.summary.changeNotSig':
       '{where} there {count, plural, one {was # report} other {were # reports}} against {prev, number} in the comparison period ({up, select, true {+} other {−}}{pct, number}%; {pLess, select, true {p < 0.001} other {p = {p, number, ::.####}}}, change not statistically significant).',
     'briefing.summary.changeSig':
-      '{where} reports {up, select, true {rose} other {fell}} by {pct, number}% ({count, number} against {prev, number} in the comparison period; {pLess, select, true {p < 0.001} other {p = {p, number, ::.####}}}, statistically significant change).',
+      '{where} reports {up, select, true {went up} other {went down}} by {pct, number}% ({count, number} against {prev, number} in the comparison period; {pLess, select, true {p < 0.001} other {p = {p, number, ::.####}}}, statistically significant change).',
     'briefing.summary.categoriesTwo': 'Most frequent categories: {cat1} ({share1, number}%) and {cat2} ({share2, number}%).',
     'briefing.summary.categoryDominant': 'Predominant category: {cat1} ({share1, number}%).',
     'briefing.summary.categoryTop': 'Most frequent category: {cat1} ({share1, number}%).',

@@ -25,7 +25,7 @@ describe('time-of-day words match their hours', () => {
   it('a summary names the peak window with its own word', () => {
     const s = beatSummary({ name: 'Rejon 3 – Dworzec', count: 40, previousCount: 30, pValue: 0.3, categories: cats, hourWeekday: matrix({ 17: 10, 18: 10, 19: 10, 20: 8, 3: 1, 12: 1 }) });
     const text = summaryText('pl', s);
-    expect(text).toContain('wieczorem (17:00–21:00)');
+    expect(text).toContain('w godzinach wieczornych (17:00–21:00)');
     expect(text).not.toMatch(/rano \(17/);
     expect(summaryText('en', s)).toContain('in the evening (17:00–21:00)');
   });
