@@ -66,8 +66,9 @@ export default {
     'briefing.page.comparisonLabel':
       '{kind, select, previous {poprzedni okres tej samej długości} previousCalendar {poprzedni okres kalendarzowy} yearEarlier {ten sam okres rok wcześniej} other {okres wybrany ręcznie}}',
     // ---- period presets ----
-    'briefing.period.nextShift': 'Najbliższa zmiana ({range})',
+    'briefing.period.nextShift': 'Najbliższa zmiana ({range}): ostatnie 7 dni w jej godzinach',
     'briefing.period.last24h': 'Ostatnie 24 godziny',
+    'briefing.period.recent': 'Od teraz wstecz',
     'briefing.period.last7d': 'Ostatnie 7 dni',
   },
   en: {
@@ -122,8 +123,9 @@ export default {
     'briefing.page.weekdaysFilter': 'weekdays: {list}',
     'briefing.page.comparisonLabel':
       '{kind, select, previous {the preceding period of the same length} previousCalendar {the preceding calendar period} yearEarlier {the same period a year earlier} other {a period chosen by hand}}',
-    'briefing.period.nextShift': 'Next shift ({range})',
+    'briefing.period.nextShift': 'Next shift ({range}): the last 7 days at its hours',
     'briefing.period.last24h': 'Last 24 hours',
+    'briefing.period.recent': 'Counted back from now',
     'briefing.period.last7d': 'Last 7 days',
   },
 };
