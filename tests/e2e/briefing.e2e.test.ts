@@ -14,6 +14,8 @@ import type { BriefingData, PublicBriefingData } from '../../src/shared/contract
 import { demoWorkspaceCopy, rejon, saveScreenshot } from './harness';
 import { findLeaks, reportTraces, type ReportTrace } from '../helpers/leaks';
 import { tmpDir } from '../helpers/tmp';
+import { summaryText } from '../../src/shared/briefingText';
+import briefingCatalog from '../../src/shared/i18n/catalog/briefing';
 
 let t: ReturnType<typeof tmpDir>;
 let ws: string;
@@ -94,8 +96,8 @@ describe('rejon briefing → PDF on the demo workspace', () => {
     const r = rejon(['briefing', '--workspace', ws, ...BEATS.flatMap((b) => ['--district', b]), '--from', PERIOD.from, '--to', PERIOD.to, '--out', out]);
     expect(r.stdout).toContain('written:');
     const pages = pdfPages(out);
-    // title, overview, and per beat a map page and a detail page
-    expect(pages).toBe(2 + 2 * police.beats.length);
+    // title, overview, and per beat a map page and a detail page (a quiet beat: its map page only)
+    expect(pages).toBe(2 + police.beats.reduce((a, b) => a + (b.quiet ? 1 : 2), 0));
     const texts = Array.from({ length: pages }, (_, i) => pageText(out, i + 1));
     expect(flat(texts[0])).toContain(police.title);
     for (let i = 0; i < pages; i++) expect(texts[i]).toContain(`strona ${i + 1} / ${pages}`);
@@ -105,7 +107,7 @@ describe('rejon briefing → PDF on the demo workspace', () => {
     expect(pngs).toHaveLength(pages);
     for (const b of police.beats) {
       // the beat's map page carries its generated summary (with the numbers) next to the map
-      const k = texts.findIndex((x) => flat(x).includes(b.summary.slice(0, 40)));
+      const k = texts.findIndex((x) => flat(x).includes(summaryText('pl', b.summary).slice(0, 40)));
       expect(k, `map page of ${b.name}`).toBeGreaterThan(1);
       const page = flat(texts[k]);
       expect(page).toContain(b.name);
@@ -135,7 +137,7 @@ describe('rejon briefing → PDF on the demo workspace', () => {
     // nor the police-only content
     expect(all).not.toMatch(/\b(1[4-9]|2[0-4]|49|5[0-5])[.,]\d{4,}/); // nothing that looks like a coordinate
     for (const b of police.beats) {
-      expect(flat(all)).not.toContain(b.summary.slice(0, 40));
+      expect(flat(all)).not.toContain(summaryText('pl', b.summary).slice(0, 40));
       for (const h of b.hotspots) expect(all).not.toContain(h.location);
       if (b.officer) expect(all).not.toContain(b.officer);
     }
@@ -156,6 +158,106 @@ describe('rejon briefing → PDF on the demo workspace', () => {
       expectMapDrawn(pngs[k], `public map of ${b.name}`);
       saveScreenshot(`briefing-public-${b.id}.png`, fs.readFileSync(pngs[k]));
     }
+  });
+
+  it('the text agrees with its own tables: one hotspot summary, time-of-day words, no English, the too-few rule, rates', async () => {
+    // a month, busy and quiet beats, city and rural ones (separate Gi* analyses per kind)
+    const req = { from: '2025-06-01', to: '2025-06-30' };
+    const names = ['Rejon 1', 'Rejon 10', 'Komisariat Policji w Sulejowie', 'Posterunek Policji w Wolborzu'];
+    const b = new Backend(ws);
+    let d: BriefingData;
+    try {
+      const all = await b.api.listDistricts({});
+      const ids = names.map((n) => all.find((x) => x.name === n || x.name.startsWith(`${n} –`))!.id);
+      d = (await b.api.getBriefingData({ request: { ...req, districtIds: ids } })) as BriefingData;
+    } finally {
+      await b.close();
+    }
+    expect(d.beats.some((x) => x.quiet)).toBe(true);
+    expect(d.beats.some((x) => !x.quiet)).toBe(true);
+    const out = path.join(t.dir, 'czerwiec.pdf');
+    rejon(['briefing', '--workspace', ws, ...names.flatMap((n) => ['--district', n]), '--from', req.from, '--to', req.to, '--out', out]);
+    const pages = pdfPages(out);
+    expect(pages).toBe(2 + d.beats.reduce((a, x) => a + (x.quiet ? 1 : 2), 0));
+    const texts = Array.from({ length: pages }, (_, i) => pageText(out, i + 1));
+    const flats = texts.map(flat);
+    const all = flats.join('\n');
+
+    // one hotspot summary: the overview table's column, the scope sentence, each beat's sentence and table agree
+    // an overview table row: the text after the beat's name (map labels may share the line before it)
+    const rowOf = (name: string) => {
+      for (const line of texts[1].split('\n')) {
+        const at = line.indexOf(name);
+        const rest = at >= 0 ? line.slice(at + name.length).trim() : '';
+        if (/^\d+ \d+ /.test(rest)) return rest;
+      }
+      return undefined;
+    };
+    const total = d.beats.reduce((a, x) => a + x.hotspots.length, 0);
+    expect(d.total.hotspots).toBe(total);
+    expect(d.hotspotSummary.total).toBe(total);
+    for (const x of d.beats) {
+      const row = rowOf(x.name)!;
+      expect(row, `overview row of ${x.name}`).toBeTruthy();
+      expect(Number(row.split(' ').pop()), `hotspot column of ${x.name}`).toBe(x.hotspots.length);
+    }
+    if (total > 0) {
+      expect(flats[1]).toMatch(new RegExp(`Wykryto ${total} istotn`));
+      expect(flats[1]).not.toContain('Nie wykryto');
+    }
+    for (const x of d.beats) {
+      const k = flats.findIndex((f, i) => i >= 2 && f.includes(summaryText('pl', x.summary).slice(0, 40)));
+      expect(k, `map page of ${x.name}`).toBeGreaterThan(1);
+      const own = flats[k] + (x.quiet ? '' : ` ${flats[k + 1]}`);
+      if (x.hotspots.length > 0) {
+        expect(own).toContain(`Wykryto ${x.hotspots.length === 1 ? '1 istotne' : x.hotspots.length}`);
+        expect(own).not.toContain('Nie wykryto');
+        expect(own).toContain(x.hotspots[0].location.split(' ')[0]);
+      } else if (x.count > 0 && d.hotspotSummary.analysed) {
+        expect(own).toContain('Nie wykryto istotnych statystycznie skupisk');
+      }
+      // the too-few rule: counts only, no percentage or p-value in the sentence, "–" in the overview table
+      const text = summaryText('pl', x.summary);
+      if (x.count + x.previousCount < d.minReports) {
+        expect(x.quiet).toBe(true);
+        expect(text).toContain(`za mało, by ocenić zmianę (poniżej ${d.minReports} zgłoszeń`);
+        expect(text).not.toMatch(/%|p [=<]/);
+        expect(own).toContain('za mało zgłoszeń');
+        expect(rowOf(x.name)).toMatch(/ – – /);
+      } else {
+        expect(text).toMatch(/p [=<] \d/);
+      }
+    }
+    expect(flats[1]).toContain(`Zmianę oceniamy od ${d.minReports} zgłoszeń`);
+
+    // time-of-day words match their hours (an independent table of day parts)
+    const parts: Record<string, number[]> = {
+      'nocą': [22, 23, 0, 1, 2, 3, 4, 5], 'w godzinach porannych': [6, 7, 8, 9], 'w ciągu dnia': [10, 11, 12, 13],
+      'po południu': [14, 15, 16, 17], 'w godzinach wieczornych': [18, 19, 20, 21],
+    };
+    const said = [...all.matchAll(/koncentrują się ([^(.]+?) \((\d\d):00–(\d\d):00\)/g)];
+    expect(said.length).toBeGreaterThan(0);
+    for (const [, words, a, b2] of said) {
+      const hours: number[] = [];
+      for (let h = Number(a); h !== Number(b2) % 24; h = (h + 1) % 24) hours.push(h);
+      const named = words.split(' i ').map((w) => w.trim()).map((w) => (w === 'wieczorem' ? 'w godzinach wieczornych' : w === 'przed południem' ? 'w ciągu dnia' : w === 'nocą i wczesnym rankiem' ? 'nocą' : w));
+      const covered = hours.filter((h) => named.some((w) => parts[w]?.includes(h) || (w === 'wczesnym rankiem' && parts['w godzinach porannych'].includes(h)))).length;
+      expect(covered, `"${words}" for ${a}:00–${b2}:00`).toBeGreaterThanOrEqual(hours.length / 2);
+      expect(named.every((w) => w in parts || w === 'wczesnym rankiem'), `known day part: ${words}`).toBe(true);
+    }
+
+    // no English word in the Polish PDF: the English catalogue's own words (not in the Polish one), and the beat kinds
+    const words = (o: Record<string, string>) => new Set(Object.values(o).join(' ').replace(/\{[^{}]*,\s*(plural|select|number)\s*,/g, ' ').match(/[A-Za-z]{4,}/g)!.map((w) => w.toLowerCase()));
+    const pl = words(briefingCatalog.pl);
+    const icu = new Set(['plural', 'select', 'number', 'other', 'true', 'where', 'count', 'prev', 'pless', 'beats', 'range', 'days', 'hasrange', 'band', 'kind', 'kinds', 'date', 'list', 'share', 'reason', 'name', 'top', 'topcount', 'beat']);
+    const english = [...words(briefingCatalog.en)].filter((w) => !pl.has(w) && !icu.has(w) && w !== 'data' /* a Polish word too */ && !/^(cat|share|n)\d$/.test(w));
+    expect(english).toContain('reports');
+    for (const w of [...english, 'city', 'rural']) expect(all, `English word "${w}" in the Polish PDF`).not.toMatch(new RegExp(`\\b${w}\\b`, 'i'));
+
+    // rates with sensible precision: never "0,0"
+    expect(flats[1]).not.toMatch(/(^|\s)0,0(\s|$)/);
+    for (const x of d.beats) if (x.ratePerKm2 != null && x.ratePerKm2 > 0 && x.ratePerKm2 < 0.1) expect(rowOf(x.name)).toContain('< 0,1');
+    rasterise(out, 'text').forEach((png, i) => saveScreenshot(`briefing-text-p${i + 1}.png`, fs.readFileSync(png)));
   });
 
   it('bad arguments exit non-zero with a message and write nothing', () => {

@@ -6,7 +6,9 @@ import type { FeatureCollection } from 'geojson';
 import { computeDistrictStats, type DistrictStats } from '../../core/districts';
 import { categoryByCode } from '../../core/domain/categories';
 import { STATUSES } from '../../core/domain/statuses';
-import { beatSummary } from '../../core/briefing/summary';
+import { beatSummary, tooFewToJudge } from '../../core/briefing/summary';
+import { msg } from '../../core/message';
+import { beatMention, scopeMention, summarizeHotspots } from './hotspotSummary';
 import type { BeatBriefing, BriefingData, BriefingRequest, ProvenanceEntry } from '../../shared/contract/briefing';
 import { getMeta, type Db } from '../store/workspace';
 import type { DistrictRow } from '../store/districts';
@@ -178,22 +180,25 @@ export function buildBriefingData(db: Db, workspaceFile: string, req: BriefingRe
     r.beats, r.allBeats, places,
   );
 
+  // the one hotspot summary: beats' lists, the table column, the totals and every sentence read it
+  const hsum = summarizeHotspots(hs.analysed, r.beats.map((b) => b.id), hs.byBeat);
   const beats: BeatBriefing[] = r.beats.map((b, k) => {
     const s = stats[k];
     const categories = categoriesOf(s);
-    const hotspots = hs.byBeat.get(b.id) ?? [];
+    const hotspots = hsum.byBeat.get(b.id) ?? [];
     return {
       id: b.id, name: b.name, kind: b.kind, officer: b.officer, unit: b.unit, areaKm2: b.areaM2 / 1e6, bbox: b.bbox,
       count: s.count, previousCount: s.previousCount, change: s.change, changePct: s.changePct, pValue: s.pValue, significant: s.significant,
       ratePerKm2: s.ratePerKm2, confirmedShare: s.confirmedShare, medianVerificationHours: s.medianVerificationHours,
       categories, hourWeekday: s.hourWeekday, hotspots,
+      quiet: tooFewToJudge(s.count, s.previousCount, r.minReports),
       summary: beatSummary({
         name: b.name, count: s.count, previousCount: s.previousCount, pValue: s.pValue, categories, hourWeekday: s.hourWeekday,
-        hotspots: hotspots.map((h) => ({ location: h.location, count: h.count })),
+        hotspots: beatMention(hsum, b.id), minReports: r.minReports,
       }),
     };
   });
-  const totalHotspots = beats.reduce((a, b) => a + b.hotspots.length, 0);
+  const totalHotspots = hsum.total;
   const totalCats = categoriesOf(total);
   const provenance = countedImports(db, r);
   const sources = sourcesOf(provenance);
@@ -221,8 +226,10 @@ export function buildBriefingData(db: Db, workspaceFile: string, req: BriefingRe
       outsideBeats, outsideTerritory,
       beats: r.beats.length, hotspots: totalHotspots,
       summary: beatSummary({
-        name: scopeName, where: r.scope === 'command' ? 'Na całym obszarze komendy' : r.beats.length === 1 ? undefined : `W wybranych rejonach (${r.beats.length})`, count: total.count, previousCount: total.previousCount, pValue: total.pValue,
-        categories: totalCats, hourWeekday: total.hourWeekday,
+        name: scopeName, where: r.scope === 'command' ? msg('briefing.where.command') : r.beats.length === 1 ? undefined : msg('briefing.where.selected', { n: r.beats.length }),
+        count: total.count, previousCount: total.previousCount, pValue: total.pValue,
+        categories: totalCats, hourWeekday: total.hourWeekday, minReports: r.minReports,
+        hotspots: scopeMention(hsum, new Map(r.beats.map((b) => [b.id, b.name]))),
       }),
     },
     beats,
@@ -231,5 +238,10 @@ export function buildBriefingData(db: Db, workspaceFile: string, req: BriefingRe
     hotCellsGeoJson: hs.cells,
     places: places,
     method: hs.method,
+    hotspotSummary: { analysed: hsum.analysed, total: hsum.total, beats: hsum.beatsWithHotspots },
+    minReports: r.minReports,
+    hours: r.hours,
+    weekdays: r.weekdays,
+    comparisonKind: r.comparisonKind,
   };
 }

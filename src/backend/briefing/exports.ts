@@ -11,6 +11,7 @@ import { escapeCsvCell, neutralizeFormulas } from '../../core/export/csv';
 import { matchCategory } from '../../core/domain/categories';
 import type { BRIEFING_EXPORTS, BriefingData, BriefingLang, BriefingRequest, PublicBriefingData, PublicCount, PublicOptions } from '../../shared/contract/briefing';
 import type { Db } from '../store/workspace';
+import { hoursText } from '../../shared/briefingText';
 import { buildBriefingData } from './data';
 import { buildPublicBriefingData, HOUR_BANDS, OTHER_CATEGORIES, publicSourceNote } from './public';
 import { sourcesText } from '../../shared/provenance';
@@ -117,7 +118,7 @@ export function policeHotspotsTable(d: BriefingData, lang: BriefingLang): Table 
     for (const h of b.hotspots) {
       rows.push([
         b.name, h.rank, h.location, h.placeName, h.placeDistanceM, round(h.lon, 5), round(h.lat, 5), h.cells, h.count, h.confidence,
-        h.dominantCategories.map((c) => `${categoryName(c.name, lang)} (${c.count})`).join(', '), pct(h.confirmedShare), h.hours,
+        h.dominantCategories.map((c) => `${categoryName(c.name, lang)} (${c.count})`).join(', '), pct(h.confirmedShare), hoursText(lang, h.hours),
       ]);
     }
   }
@@ -145,7 +146,7 @@ export function policeHotspotsGeoJson(d: BriefingData, lang: BriefingLang = 'pl'
         properties: {
           districtId: b.id, beat: b.name, rank: h.rank, location: h.location, placeName: h.placeName, placeDistanceM: h.placeDistanceM,
           centroid: [h.lon, h.lat], cells: h.cells, count: h.count, confidence: h.confidence,
-          dominantCategories: h.dominantCategories.map((c) => `${c.name} (${c.count})`).join(', '), confirmedShare: h.confirmedShare, hours: h.hours,
+          dominantCategories: h.dominantCategories.map((c) => `${c.name} (${c.count})`).join(', '), confirmedShare: h.confirmedShare, hours: hoursText('pl', h.hours),
         },
       });
     }

@@ -12,6 +12,7 @@ import { geometryToPuwg92 } from '../../core/districts';
 import { categoryByCode } from '../../core/domain/categories';
 import { fromPuwg92, toPuwg92 } from '../../core/domain/crs';
 import { formatDecimal } from '../../core/briefing/polish';
+import { msg, type Msg } from '../../core/message';
 import { hoursLabel, timePattern } from '../../core/briefing/summary';
 import { STATUSES } from '../../core/domain/statuses';
 import type { BriefingHotspot } from '../../shared/contract/briefing';
@@ -30,7 +31,9 @@ export interface HotspotInput {
 export interface HotspotOutput {
   byBeat: Map<number, BriefingHotspot[]>;
   cells: FeatureCollection;
-  method: { cellSize: number | null; distanceBand: number | null; fdr: boolean; note: string | null };
+  method: { cellSize: number | null; distanceBand: number | null; fdr: boolean; notes: Msg[] };
+  /** False when no Gi* analysis could be run (too few reports or an engine refusal). */
+  analysed: boolean;
 }
 
 const CONFIRMED = new Set(STATUSES.filter((s) => s.group === 'confirmed').map((s) => s.code));
@@ -80,19 +83,20 @@ export function computeHotspots(input: HotspotInput, beats: DistrictRow[], allBe
   if (parts.length === 1) return parts[0];
   const byBeat = new Map<number, BriefingHotspot[]>();
   for (const p of parts) for (const [k, v] of p.byBeat) byBeat.set(k, v);
-  const notes = parts.map((p) => p.method.note).filter((x): x is string => !!x);
+  const notes = parts.flatMap((p) => p.method.notes);
   return {
     byBeat,
     cells: { type: 'FeatureCollection', features: parts.flatMap((p) => p.cells.features) },
     // several study areas: cell size and band differ per kind; the first is stated, the note says so
-    method: { ...parts[0].method, note: [...notes, `osobne analizy Gi* dla rejonów typu: ${kinds.join(', ')}`].join('; ') },
+    method: { ...parts[0].method, notes: [...notes, msg('briefing.method.separateKinds', { kinds: kinds.join('|') })] },
+    analysed: parts.some((p) => p.analysed),
   };
 }
 
 function computeHotspotsIn(input: HotspotInput, beats: DistrictRow[], allBeats: DistrictRow[], places: { name: string; lon: number; lat: number }[]): HotspotOutput {
-  const empty: HotspotOutput = { byBeat: new Map(), cells: { type: 'FeatureCollection', features: [] }, method: { cellSize: null, distanceBand: null, fdr: true, note: null } };
+  const empty: HotspotOutput = { byBeat: new Map(), cells: { type: 'FeatureCollection', features: [] }, method: { cellSize: null, distanceBand: null, fdr: true, notes: [] }, analysed: false };
   const n = input.x.length;
-  if (n < 10 || allBeats.length === 0) return { ...empty, method: { ...empty.method, note: 'za mało zgłoszeń do analizy Gi*' } };
+  if (n < 10 || allBeats.length === 0) return { ...empty, method: { ...empty.method, notes: [msg('briefing.method.tooFewForGi')] } };
   const area = allBeats.flatMap(polygonsOf);
   let result: HotSpotResult;
   try {
@@ -101,7 +105,7 @@ function computeHotspotsIn(input: HotspotInput, beats: DistrictRow[], allBeats: 
     const cellSize = Math.min(MAX_CELL, Math.max(MIN_CELL, probe));
     result = optimizedHotSpots({ x: input.x, y: input.y }, { grid: 'hex-pointy', cellSize, studyArea: area, cells: 'studyArea', fdr: true });
   } catch (e) {
-    return { ...empty, method: { ...empty.method, note: `analiza Gi* niewykonalna: ${(e as Error).message}` } };
+    return { ...empty, method: { ...empty.method, notes: [msg('briefing.method.giFailed', { reason: (e as Error).message })] } };
   }
   const grid = result.grid!;
   const spacing = cellSpacing(grid);
@@ -218,6 +222,7 @@ function computeHotspotsIn(input: HotspotInput, beats: DistrictRow[], allBeats: 
   return {
     byBeat,
     cells: { type: 'FeatureCollection', features },
-    method: { cellSize: grid.size, distanceBand: Math.round(result.params.distanceBand), fdr: result.params.fdr, note: null },
+    method: { cellSize: grid.size, distanceBand: Math.round(result.params.distanceBand), fdr: result.params.fdr, notes: [] },
+    analysed: true,
   };
 }

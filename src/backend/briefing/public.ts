@@ -250,8 +250,9 @@ export function buildPublicBriefingData(db: Db, req: BriefingRequest, options?: 
   const threshold = effectiveThreshold(opts.threshold);
   const hexSize = Math.max(MIN_HEX, opts.hexSize);
   const scope = resolveRequest(db, req);
-  if (scope.categories.length > 0 || scope.statuses.length > 0) {
-    throw new RejonError('bad-request', 'Public outputs cover every category and status (a filtered public count could be subtracted from another).', [{ path: scope.categories.length ? 'categories' : 'statuses', message: 'not allowed in public outputs' }], msg('public.noFilter'));
+  if (scope.categories.length > 0 || scope.statuses.length > 0 || scope.hours.length > 0 || scope.weekdays.length > 0) {
+    const path = scope.categories.length ? 'categories' : scope.statuses.length ? 'statuses' : scope.hours.length ? 'hours' : 'weekdays';
+    throw new RejonError('bad-request', 'Public outputs cover every category, status, hour and weekday (a filtered public count could be subtracted from another).', [{ path, message: 'not allowed in public outputs' }], msg('public.noFilter'));
   }
   // Fixed published geography: every number is computed, and protected, on one table, the whole command (all
   // beats, all categories and statuses) for the period; the scope only picks which beats' pages are shown. Two

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Backend } from '../../backend/backend';
 import type { DistrictRow } from '../../backend/store/districts';
-import { latestFullPeriod } from '../../core/briefing/periods';
+import { lastDays, lastHours, latestFullPeriod, nextShift } from '../../core/briefing/periods';
 import { dayText } from '../filterArgs';
 import { matchCategory } from '../../core/domain/categories';
 import { matchStatus } from '../../core/domain/statuses';
@@ -16,6 +16,7 @@ export const usage = `briefing --workspace W --out FILE [--district NAME]... [--
                 [--compare-from D --compare-to D] [--public [--threshold N] [--hex-size M]] [--template NAME]
                 [--lang pl|en] [--title TEXT] [--category C]... [--status S]...
                 [--format pdf|csv|xlsx|geojson] [--table beats|hotspots]
+                [--last 24h|7d | --next-shift] [--hours 18-22,0-2] [--weekdays 5,6]
          Write a briefing: by default the PDF of the same pages as the app (A4 landscape, headless Chromium;
          REJON_CHROMIUM names the browser, default /usr/bin/chromium). --district (repeatable) picks beats by
          name (case and Polish letters do not matter; "Rejon 3" is enough for "Rejon 3 – Dworzec"); without it
@@ -24,7 +25,38 @@ export const usage = `briefing --workspace W --out FILE [--district NAME]... [--
          default 3, hidden). --template applies a saved template (sections, beats, filters, public); without
          --from/--to its period kind gives the latest complete month/quarter/half-year/year of the data.
          --format csv|xlsx (table --table, default beats) or geojson (hotspots; hexagons with --public), by default
-         from the extension of --out.`;
+         from the extension of --out.
+         --last 24h|7d counts back from now (Europe/Warsaw, the current hour in full); --next-shift looks at the
+         last 7 days at the hours of the next shift (7:00/19:00, 12 h). --hours (Warsaw hours, ranges end-exclusive,
+         e.g. 18-22 = 18:00–22:00) and --weekdays (1 = Monday … 7 = Sunday) filter the reports; the pages state them.`;
+
+/** "18-22,0-2" → [18,19,20,21,0,1] (end-exclusive ranges, wrapping midnight: "22-2" = 22,23,0,1). */
+export function parseHours(text: string): number[] {
+  const out = new Set<number>();
+  for (const part of text.split(',').map((x) => x.trim()).filter(Boolean)) {
+    const m = /^(\d{1,2})(?:-(\d{1,2}))?$/.exec(part);
+    if (!m) throw new UsageError(`--hours: "${part}" is not an hour or a range like 18-22`);
+    const a = Number(m[1]);
+    const b = m[2] === undefined ? (a + 1) % 24 : Number(m[2]) % 24;
+    if (a > 23 || (m[2] !== undefined && Number(m[2]) > 24)) throw new UsageError(`--hours: "${part}" is outside 0–24`);
+    let h = a;
+    do { out.add(h); h = (h + 1) % 24; } while (h !== b);
+  }
+  return [...out].sort((x, y) => x - y);
+}
+
+/** "1,5-7" (1 = Monday … 7 = Sunday) → [0, 4, 5, 6] (0 = Monday, as the report filter has them). */
+export function parseWeekdays(text: string): number[] {
+  const out = new Set<number>();
+  for (const part of text.split(',').map((x) => x.trim()).filter(Boolean)) {
+    const m = /^([1-7])(?:-([1-7]))?$/.exec(part);
+    if (!m) throw new UsageError(`--weekdays: "${part}" is not a day 1–7 (1 = Monday) or a range like 5-7`);
+    const a = Number(m[1]), b = Number(m[2] ?? m[1]);
+    if (b < a) throw new UsageError(`--weekdays: "${part}" runs backwards`);
+    for (let d = a; d <= b; d++) out.add(d - 1);
+  }
+  return [...out].sort((x, y) => x - y);
+}
 
 const FORMATS = ['pdf', 'csv', 'xlsx', 'geojson'] as const;
 type Format = (typeof FORMATS)[number];
@@ -84,8 +116,8 @@ function checkWritable(file: string): void {
 
 export async function run(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {
-    values: ['workspace', 'district', 'from', 'to', 'compare-from', 'compare-to', 'out', 'threshold', 'hex-size', 'template', 'lang', 'title', 'category', 'status', 'format', 'table'],
-    flags: ['public'],
+    values: ['workspace', 'district', 'from', 'to', 'compare-from', 'compare-to', 'out', 'threshold', 'hex-size', 'template', 'lang', 'title', 'category', 'status', 'format', 'table', 'last', 'hours', 'weekdays'],
+    flags: ['public', 'next-shift'],
   });
   if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
   const workspace = one(args, 'workspace');
@@ -105,6 +137,24 @@ export async function run(argv: string[]): Promise<number> {
   if ((compareFrom === undefined) !== (compareTo === undefined)) throw new UsageError('give both --compare-from and --compare-to, or neither');
   if (compareFrom && compareTo && compareFrom > compareTo) throw new UsageError(`--compare-from (${compareFrom}) is after --compare-to (${compareTo})`);
   if ((from === undefined) !== (to === undefined)) throw new UsageError('give both --from and --to');
+  const last = one(args, 'last');
+  const nextShiftFlag = args.flags.has('next-shift');
+  if ([from !== undefined, last !== undefined, nextShiftFlag].filter(Boolean).length > 1) throw new UsageError('give one of --from/--to, --last or --next-shift');
+  if (last !== undefined && last !== '24h' && last !== '7d') throw new UsageError(`--last must be 24h or 7d, got "${last}"`);
+  let hours = one(args, 'hours') !== undefined ? parseHours(one(args, 'hours')!) : undefined;
+  const weekdays = one(args, 'weekdays') !== undefined ? parseWeekdays(one(args, 'weekdays')!) : undefined;
+  let hourBounds: { fromHour: number; toHour: number } | null = null;
+  if (last !== undefined || nextShiftFlag) {
+    const now = Date.now();
+    const p = last === '24h' ? lastHours(now) : last === '7d' ? lastDays(now) : nextShift(now).period;
+    if (nextShiftFlag) {
+      const shiftHours = nextShift(now).hours;
+      hours = hours ? hours.filter((h) => shiftHours.includes(h)) : shiftHours;
+    }
+    from = p.from;
+    to = p.to;
+    hourBounds = { fromHour: p.fromHour, toHour: p.toHour };
+  }
   if (from && to && from > to) throw new UsageError(`--from (${from}) is after --to (${to})`);
   const thresholdArg = int(args, 'threshold', 3, 100);
   const hexArg = int(args, 'hex-size', 250, 5000);
@@ -148,6 +198,9 @@ export async function run(argv: string[]): Promise<number> {
       ...(districtIds.length ? { districtIds } : {}),
       from,
       to,
+      ...(hourBounds ?? {}),
+      ...(hours ? { hours } : {}),
+      ...(weekdays ? { weekdays } : {}),
       ...(compareFrom && compareTo ? { compareFrom, compareTo } : {}),
       ...(categories.length ? { categories: [...new Set(categories)] } : {}),
       ...(statuses.length ? { statuses: [...new Set(statuses)] } : {}),

@@ -17,7 +17,8 @@ import { EXPORT_FILES, fileSlug, saveBytes } from './download';
 import {
   applyTemplate, buildRequest, formProblems, initialForm, mapFilterRange, publicOptions, templateFromForm, withComparison, withPeriod, type BriefingForm, type CompareMode,
 } from './form';
-import { halfYears, rangeDays, warsawDay, type PeriodChoice } from './periods';
+import { translate } from '../../shared/i18n';
+import { halfYears, rangeDays, recentPeriod, warsawDay, type PeriodChoice } from './periods';
 import { BriefingPages, type PagesData } from './PrintDocument';
 import { Presentation } from './Presentation';
 import { usePresenting } from './presenting';
@@ -38,6 +39,12 @@ type Busy = null | 'preview' | 'pdf' | 'presentation' | (typeof BRIEFING_EXPORTS
 function errText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+/**
+ * The composer's form per workspace file, kept while the app switches to the map and back (the view is unmounted
+ * then). Module state of the renderer: one window, one user.
+ */
+const keptForms = new Map<string, BriefingForm>();
 
 export function BriefingView({ filter, selectedDistrictIds, onClose }: BriefingViewProps) {
   const tr = useBriefingI18n();
@@ -67,7 +74,8 @@ export function BriefingView({ filter, selectedDistrictIds, onClose }: BriefingV
         setInfo(i);
         setBeats(d);
         const day = i.lastReportAt != null ? warsawDay(i.lastReportAt) : warsawDay(Date.now());
-        setForm((f) => f ?? initialForm(filter, selectedDistrictIds.filter((id) => d.some((b) => b.id === id)), day));
+        const kept = keptForms.get(i.path);
+        setForm((f) => f ?? kept ?? initialForm(filter, selectedDistrictIds.filter((id) => d.some((b) => b.id === id)), day));
       })
       .catch((e) => !cancelled && setMessage({ kind: 'error', text: errText(e) }));
     return () => {
@@ -76,6 +84,10 @@ export function BriefingView({ filter, selectedDistrictIds, onClose }: BriefingV
     // the form is seeded once from the props at mount
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api]);
+
+  useEffect(() => {
+    if (form && info) keptForms.set(info.path, form);
+  }, [form, info]);
 
   const refreshTemplates = useCallback(async () => {
     try {
@@ -298,6 +310,11 @@ export function BriefingView({ filter, selectedDistrictIds, onClose }: BriefingV
                 else setForm(withPeriod(form, v as PeriodChoice, dataDay));
               }}
             >
+              <optgroup label={translate(tr.lang, 'briefing.period.recent')}>
+                <option value="nextShift">{translate(tr.lang, 'briefing.period.nextShift', { range: (() => { const s = recentPeriod('nextShift', Date.now()).shift!; return `${tr.day(s.day)} ${String(s.startHour).padStart(2, '0')}:00–${String(s.endHour).padStart(2, '0')}:00`; })() })}</option>
+                <option value="last24h">{translate(tr.lang, 'briefing.period.last24h')}</option>
+                <option value="last7d">{translate(tr.lang, 'briefing.period.last7d')}</option>
+              </optgroup>
               <option value="month">{t('presetMonth')}</option>
               <option value="quarter">{t('presetQuarter')}</option>
               <option value="half-year">{t('presetHalf')}</option>

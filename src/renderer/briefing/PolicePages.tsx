@@ -18,13 +18,51 @@ function demoShare(d: BriefingData): number {
   const total = totalCounted(d);
   return total === 0 ? (d.demo ? 1 : 0) : demoCount(d) / total;
 }
-import { warsawDay } from './periods';
+import { rangeDays, warsawDay } from './periods';
+import { hoursText, methodNotesText, summaryText } from '../../shared/briefingText';
+import { hourRuns } from '../data/filter';
 
 // Page content box: 273 × 182 mm ≈ 1030 × 686 CSS px (print.css); the widths below are laid out for it.
 
-export function periodText(tr: BriefingI18n, p: { from: string; to: string; days?: number }): string {
+export function periodText(tr: BriefingI18n, p: { from: string; to: string; days?: number; fromHour?: number; toHour?: number }): string {
+  if (p.fromHour != null || p.toHour != null) {
+    const h = (n: number) => `${String(n).padStart(2, '0')}:00`;
+    return `${tr.day(p.from)} ${h(p.fromHour ?? 0)} – ${tr.day(p.to)} ${h(p.toHour ?? 24)}`;
+  }
   const days = p.days ?? null;
   return `${tr.day(p.from)} – ${tr.day(p.to)}${days != null ? ` (${tr.t('days', { n: days })})` : ''}`;
+}
+
+/** Reports per km² with sensible precision: "< 0,1" below 0.1 (never "0,0"), one decimal below 10. */
+export function rateText(tr: BriefingI18n, v: number | null): string {
+  if (v == null) return '–';
+  if (v === 0) return '0';
+  if (v < 0.1) return `< ${tr.n(0.1, 1)}`;
+  return tr.n(v, v < 10 ? 1 : 0);
+}
+
+/** "dane do 30.11.2026 (4 dni temu)": the newest report's Warsaw day and its age on the day the briefing was made. */
+export function dataAgeText(tr: BriefingI18n, dataDate: number | null, generatedAt: number): string {
+  if (dataDate == null) return '–';
+  const day = warsawDay(dataDate);
+  const days = Math.max(0, rangeDays({ from: day, to: warsawDay(generatedAt) }) - 1);
+  return translate(tr.lang, 'briefing.page.dataAge', { date: tr.day(day), days });
+}
+
+const WEEKDAY_NAMES: Record<'pl' | 'en', string[]> = {
+  pl: ['pn', 'wt', 'śr', 'cz', 'pt', 'sb', 'nd'],
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+};
+
+/** Hour and weekday filters carried over from the map, as stated on the pages ([] when none). */
+export function timeFilterTexts(tr: BriefingI18n, hours: number[], weekdays: number[]): string[] {
+  const out: string[] = [];
+  if (hours.length && hours.length < 24) {
+    const list = hourRuns(hours).map(([a, b]) => `${String(a).padStart(2, '0')}:00–${String((b + 1) % 24 || 24).padStart(2, '0')}:00`).join(', ');
+    out.push(translate(tr.lang, 'briefing.page.hoursFilter', { list }));
+  }
+  if (weekdays.length && weekdays.length < 7) out.push(translate(tr.lang, 'briefing.page.weekdaysFilter', { list: weekdays.map((d) => WEEKDAY_NAMES[tr.lang][d]).join(', ') }));
+  return out;
 }
 
 export function PageHeader({ title, sub, right, badge }: { title: string; sub?: ReactNode; right?: ReactNode; badge?: ReactNode }) {
@@ -49,9 +87,10 @@ function OfficialMark() {
 
 type Numbers = Pick<BeatBriefing, 'count' | 'previousCount' | 'change' | 'changePct' | 'pValue' | 'significant' | 'ratePerKm2' | 'confirmedShare' | 'medianVerificationHours' | 'areaKm2'>;
 
-export function KeyNumbers({ s, compact = false, testId }: { s: Numbers; compact?: boolean; testId?: string }) {
+export function KeyNumbers({ s, compact = false, testId, minReports = 0 }: { s: Numbers; compact?: boolean; testId?: string; minReports?: number }) {
   const tr = useBriefingI18n();
   const { t } = tr;
+  const few = s.count + s.previousCount < minReports;
   const dir = s.significant ? (s.change > 0 ? 'up' : s.change < 0 ? 'down' : '') : 'flat';
   return (
     <div className={`pp-kpis${compact ? ' compact' : ''}`} data-testid={testId}>
@@ -66,19 +105,19 @@ export function KeyNumbers({ s, compact = false, testId }: { s: Numbers; compact
       <div className={`pp-kpi change ${dir}`}>
         <div className="pp-kpi-label">{t('change')}</div>
         <div className="pp-kpi-value">
-          {tr.signed(s.change)} <span className="pp-kpi-pct">({tr.signedPct(s.changePct)})</span>
+          {tr.signed(s.change)}{!few && <span className="pp-kpi-pct"> ({tr.signedPct(s.changePct)})</span>}
         </div>
       </div>
       <div className="pp-kpi">
         <div className="pp-kpi-label">{t('significance')}</div>
         <div className="pp-kpi-value small">
-          {tr.p(s.pValue)}
-          <div className={s.significant ? 'pp-sig yes' : 'pp-sig'}>{s.significant ? t('significant') : t('notSignificant')}</div>
+          {few ? translate(tr.lang, 'briefing.page.tooFew') : tr.p(s.pValue)}
+          {!few && <div className={s.significant ? 'pp-sig yes' : 'pp-sig'}>{s.significant ? t('significant') : t('notSignificant')}</div>}
         </div>
       </div>
       <div className="pp-kpi">
         <div className="pp-kpi-label">{t('rate')}</div>
-        <div className="pp-kpi-value">{s.ratePerKm2 == null ? '–' : tr.n(s.ratePerKm2, s.ratePerKm2 < 10 ? 1 : 0)}</div>
+        <div className="pp-kpi-value">{rateText(tr, s.ratePerKm2)}</div>
         <div className="pp-kpi-note">{t('area')}: {tr.n(s.areaKm2, 1)} km²</div>
       </div>
       <div className="pp-kpi">
@@ -93,10 +132,11 @@ export function KeyNumbers({ s, compact = false, testId }: { s: Numbers; compact
   );
 }
 
-function periodLine(tr: BriefingI18n, period: BriefingPeriod, comparison: BriefingPeriod) {
+function periodLine(tr: BriefingI18n, period: BriefingPeriod, comparison: BriefingPeriod, filters: string[] = []) {
   return (
     <>
       {periodText(tr, period)} <span className="muted">{tr.lang === 'pl' ? 'wobec' : 'vs'} {periodText(tr, comparison)}</span>
+      {filters.length > 0 && <span className="pp-filters"> · {filters.join(' · ')}</span>}
     </>
   );
 }
@@ -108,6 +148,7 @@ function TitlePage({ data }: { data: BriefingData }) {
   const filters = [
     data.categories.length ? t('categoriesN', { list: data.categories.map(tr.category).join(', ') }) : null,
     data.statuses.length ? t('statusesN', { list: data.statuses.map(tr.status).join(', ') }) : null,
+    ...timeFilterTexts(tr, data.hours, data.weekdays),
   ].filter(Boolean);
   return (
     <section className="print-page pp-title-page" data-page="title">
@@ -120,9 +161,9 @@ function TitlePage({ data }: { data: BriefingData }) {
         <tbody>
           <tr><th>{t('scope')}</th><td>{scope}{data.scope === 'beats' && data.beats.length > 1 ? ` (${t('beatsN', { n: data.beats.length })})` : ''}</td></tr>
           <tr><th>{t('periodLong')}</th><td data-testid="period">{periodText(tr, data.period)}</td></tr>
-          <tr><th>{t('comparisonLong')}</th><td>{periodText(tr, data.comparison)}</td></tr>
+          <tr><th>{t('comparisonLong')}</th><td data-testid="comparison">{periodText(tr, data.comparison)} — {translate(tr.lang, 'briefing.page.comparisonLabel', { kind: data.comparisonKind })}</td></tr>
           <tr><th>{t('filtersLong')}</th><td>{filters.length ? filters.join('; ') : t('noFilters')}</td></tr>
-          <tr><th>{t('dataDate')}</th><td data-testid="data-date">{data.dataDate != null ? tr.day(warsawDay(data.dataDate)) : '–'}</td></tr>
+          <tr><th>{t('dataDate')}</th><td data-testid="data-date">{dataAgeText(tr, data.dataDate, data.generatedAt)}</td></tr>
           <tr><th>{t('source')}</th><td data-testid="briefing-sources">{policeSource(data, tr.lang)}</td></tr>
           <tr><th>{t('workspace')}</th><td>{data.workspaceName}</td></tr>
           <tr><th>{t('generated')}</th><td>{tr.dateTime(data.generatedAt)}</td></tr>
@@ -163,14 +204,14 @@ function OverviewPage({ data }: { data: BriefingData }) {
   const dense = rows.length > 16;
   return (
     <section className="print-page" data-page="overview">
-      <PageHeader title={`${t('overview')} — ${data.scope === 'command' ? t('scopeCommand') : t('overviewScope')}`} sub={periodLine(tr, data.period, data.comparison)} badge={<OfficialMark />} />
+      <PageHeader title={`${t('overview')} — ${data.scope === 'command' ? t('scopeCommand') : t('overviewScope')}`} sub={periodLine(tr, data.period, data.comparison, timeFilterTexts(tr, data.hours, data.weekdays))} badge={<OfficialMark />} />
       <div className="pp-body pp-overview">
         <div className="pp-col-map">
           <OverviewMap data={data} width={470} height={610} />
         </div>
         <div className="pp-col-side">
-          <KeyNumbers s={data.total} compact testId="total-kpis" />
-          {data.sections.summary && <p className="pp-summary" lang="pl">{data.total.summary}</p>}
+          <KeyNumbers s={data.total} compact testId="total-kpis" minReports={data.minReports} />
+          {data.sections.summary && <p className="pp-summary" lang={tr.lang} data-testid="summary-total">{summaryText(tr.lang, data.total.summary)}</p>}
           <table className={`pp-table${dense ? ' dense' : ''}`} data-testid="beats-table">
             <thead>
               <tr>
@@ -189,9 +230,9 @@ function OverviewPage({ data }: { data: BriefingData }) {
                   <td className="name">{b.name}</td>
                   <td className="num">{tr.n(b.count)}</td>
                   <td className="num">{tr.n(b.previousCount)}</td>
-                  <td className="num">{tr.signedPct(b.changePct)}</td>
-                  <td className="num">{tr.p(b.pValue).replace(/^p\s*=?\s*/, '')}{b.significant ? ' *' : ''}</td>
-                  <td className="num">{b.ratePerKm2 == null ? '–' : tr.n(b.ratePerKm2, b.ratePerKm2 < 10 ? 1 : 0)}</td>
+                  <td className="num">{b.quiet ? '–' : tr.signedPct(b.changePct)}</td>
+                  <td className="num">{b.quiet ? '–' : `${tr.p(b.pValue).replace(/^p\s*=?\s*/, '')}${b.significant ? ' *' : ''}`}</td>
+                  <td className="num">{rateText(tr, b.ratePerKm2)}</td>
                   <td className="num">{b.hotspots.length}</td>
                 </tr>
               ))}
@@ -213,7 +254,7 @@ function OverviewPage({ data }: { data: BriefingData }) {
               )}
             </tbody>
           </table>
-          <div className="pp-note">* {t('significant')} (p &lt; 0,05). {methodNote(data, tr)}</div>
+          <div className="pp-note">* {t('significant')} (p &lt; 0,05). {methodNote(data, tr)} {translate(tr.lang, 'briefing.method.tooFewRule', { min: data.minReports })} {translate(tr.lang, 'briefing.method.quiet', { min: data.minReports })} {translate(tr.lang, 'briefing.method.rate')}</div>
         </div>
       </div>
     </section>
@@ -227,7 +268,7 @@ function methodNote(data: BriefingData, tr: BriefingI18n): string {
       cell: m.cellSize ? tr.t('methodCell', { n: tr.n(m.cellSize) }) : '',
       band: m.distanceBand ? tr.t('methodBand', { n: tr.n(m.distanceBand) }) : '',
       fdr: m.fdr ? tr.t('methodFdr') : '',
-    }) + (m.note ? ` ${m.note}` : '')
+    }) + (m.notes.length ? ` ${methodNotesText(tr.lang, m.notes)}.` : '')
   );
 }
 
@@ -235,7 +276,7 @@ function beatSub(tr: BriefingI18n, data: BriefingData, beat: BeatBriefing) {
   const extra = [beat.unit, beat.officer ? `${tr.t('officer')}: ${beat.officer}` : null].filter(Boolean).join(' · ');
   return (
     <>
-      {periodLine(tr, data.period, data.comparison)}
+      {periodLine(tr, data.period, data.comparison, timeFilterTexts(tr, data.hours, data.weekdays))}
       {extra && <span className="pp-beat-extra"> · {extra}</span>}
     </>
   );
@@ -256,12 +297,12 @@ function BeatMapPage({ data, beat }: { data: BriefingData; beat: BeatBriefing })
         )}
         {(s.keyNumbers || s.summary) && (
           <div className="pp-col-side">
-            {s.keyNumbers && <KeyNumbers s={beat} testId={`kpis-${beat.id}`} />}
+            {s.keyNumbers && <KeyNumbers s={beat} testId={`kpis-${beat.id}`} minReports={data.minReports} />}
             {s.summary && (
               <div className="pp-summary-box">
                 <h3>{t('summary')}</h3>
-                <p className="pp-summary" lang="pl" data-testid={`summary-${beat.id}`}>{beat.summary}</p>
-                <div className="pp-note">{t('summaryNote')}</div>
+                <p className="pp-summary" lang={tr.lang} data-testid={`summary-${beat.id}`}>{summaryText(tr.lang, beat.summary)}</p>
+                <div className="pp-note">{t('summaryNote')}{beat.quiet ? ` ${translate(tr.lang, 'briefing.page.quiet')}` : ''}</div>
               </div>
             )}
             {s.map && beat.hotspots.length > 0 && (
@@ -319,7 +360,7 @@ function BeatDetailPage({ data, beat }: { data: BriefingData; beat: BeatBriefing
                         <td className="num">{tr.n(h.count)}</td>
                         <td className="cats">{h.dominantCategories.slice(0, 3).map((c) => `${tr.category(c.name)} (${c.count})`).join(', ')}</td>
                         <td className="num">{tr.pct(h.confirmedShare)}</td>
-                        <td className="pp-hours">{h.hours}</td>
+                        <td className="pp-hours">{hoursText(tr.lang, h.hours)}</td>
                         <td className="num">{h.confidence}%</td>
                       </tr>
                     ))}
@@ -357,7 +398,8 @@ export function PolicePages({ data }: { data: BriefingData }) {
   if (s.overview) pages.push(<OverviewPage key="overview" data={data} />);
   for (const beat of data.beats) {
     if (s.map || s.keyNumbers || s.summary) pages.push(<BeatMapPage key={`m${beat.id}`} data={data} beat={beat} />);
-    if (s.hotspots || s.categories || s.matrix) pages.push(<BeatDetailPage key={`d${beat.id}`} data={data} beat={beat} />);
+    // a quiet beat (too few reports to judge anything) gets a short entry: its map page only
+    if (!beat.quiet && (s.hotspots || s.categories || s.matrix)) pages.push(<BeatDetailPage key={`d${beat.id}`} data={data} beat={beat} />);
   }
   return <>{pages}</>;
 }

@@ -4,7 +4,7 @@
  */
 import { BRIEFING_SECTIONS, type BriefingRequest, type BriefingSection, type BriefingTemplate } from '../../shared/contract/briefing';
 import type { ReportFilterInput } from '../../shared/contract';
-import { choiceRange, isValidDay, periodKindOf, previousCalendar, previousOfEqualLength, warsawDay, yearEarlier, type DayRange, type PeriodChoice } from './periods';
+import { RECENT_KINDS, recentPeriod, type RecentKind, choiceRange, isValidDay, periodKindOf, previousCalendar, previousOfEqualLength, warsawDay, yearEarlier, type DayRange, type PeriodChoice } from './periods';
 
 export type CompareMode = 'auto' | 'calendar' | 'year' | 'custom';
 
@@ -20,6 +20,12 @@ export interface BriefingForm {
   /** null = all */
   categories: string[] | null;
   statuses: string[] | null;
+  /** Hour and weekday filters carried over from the map (null = all); the pages state them. */
+  hours?: number[] | null;
+  weekdays?: number[] | null;
+  /** With a period counted back from now (last 24 h, last 7 days, next shift): its first and last hour. */
+  fromHour?: number;
+  toHour?: number;
   sections: Record<BriefingSection, boolean>;
   title: string;
   public: boolean;
@@ -44,6 +50,8 @@ export function initialForm(filter: ReportFilterInput, selectedDistrictIds: numb
     compareTo: cmp.to,
     categories: filter.categories && filter.categories.length > 0 ? [...filter.categories] : null,
     statuses: filter.statuses && filter.statuses.length > 0 ? [...filter.statuses] : null,
+    hours: filter.hours && filter.hours.length > 0 && filter.hours.length < 24 ? [...filter.hours] : null,
+    weekdays: filter.weekdays && filter.weekdays.length > 0 && filter.weekdays.length < 7 ? [...filter.weekdays] : null,
     sections: { ...ALL_SECTIONS },
     title: '',
     public: false,
@@ -59,7 +67,12 @@ export function mapFilterRange(filter: ReportFilterInput): DayRange | null {
 }
 
 /** Set the period (and, unless custom, the comparison that goes with it). */
-export function withPeriod(f: BriefingForm, choice: PeriodChoice, dataDay: string, custom?: DayRange): BriefingForm {
+export function withPeriod(f: BriefingForm, choice: PeriodChoice, dataDay: string, custom?: DayRange, nowMs = Date.now()): BriefingForm {
+  if ((RECENT_KINDS as readonly string[]).includes(choice)) {
+    const r = recentPeriod(choice as RecentKind, nowMs);
+    // the next shift's hours replace an hour filter carried from the map; leaving the preset gives it back unset
+    return { ...f, period: choice, from: r.from, to: r.to, fromHour: r.fromHour, toHour: r.toHour, compare: 'auto', ...(r.hours ? { hours: r.hours } : {}) };
+  }
   const range = custom ?? choiceRange(choice, dataDay) ?? { from: f.from, to: f.to };
   return withComparison({ ...f, period: choice, from: range.from, to: range.to }, f.compare);
 }
@@ -91,15 +104,22 @@ export function formProblems(f: BriefingForm): FormProblem[] {
 
 export function buildRequest(f: BriefingForm): BriefingRequest {
   const req: BriefingRequest = { from: f.from, to: f.to, sections: { ...f.sections } };
+  if ((RECENT_KINDS as readonly string[]).includes(f.period) && f.fromHour != null && f.toHour != null) {
+    req.fromHour = f.fromHour;
+    req.toHour = f.toHour;
+  }
   if (f.scope === 'beats') req.districtIds = [...f.districtIds];
   // 'auto' leaves the comparison to the backend's default (equal length before), the others are sent as dates
   if (f.compare !== 'auto') {
     req.compareFrom = f.compareFrom;
     req.compareTo = f.compareTo;
   }
-  // public outputs always cover every category and status (fixed published geography, see backend/briefing/public.ts)
+  req.comparisonKind = f.compare === 'auto' ? 'previous' : f.compare === 'calendar' ? 'previousCalendar' : f.compare === 'year' ? 'yearEarlier' : 'custom';
+  // public outputs always cover every category, status, hour and weekday (fixed published geography, see backend/briefing/public.ts)
   if (f.categories && !f.public) req.categories = [...f.categories];
   if (f.statuses && !f.public) req.statuses = [...f.statuses];
+  if (f.hours && !f.public) req.hours = [...f.hours];
+  if (f.weekdays && !f.public) req.weekdays = [...f.weekdays];
   const title = f.title.trim();
   if (title) req.title = title.slice(0, 200);
   return req;
@@ -111,7 +131,7 @@ export function publicOptions(f: BriefingForm): { threshold: number; hexSize: nu
 
 /** The form as a template (the contract's input shape: no updatedAt). */
 export function templateFromForm(name: string, f: BriefingForm): Omit<BriefingTemplate, 'updatedAt'> {
-  const kind = f.period === 'custom' || f.period.startsWith('h') ? periodKindOf({ from: f.from, to: f.to }) : f.period;
+  const kind = (RECENT_KINDS as readonly string[]).includes(f.period) ? 'custom' : f.period === 'custom' || f.period.startsWith('h') ? periodKindOf({ from: f.from, to: f.to }) : f.period;
   return {
     name: name.trim(),
     sections: { ...f.sections },

@@ -4,7 +4,7 @@
  * Pure functions, unit-tested.
  */
 import { warsawParts } from '../../core/domain/time';
-import { isoDay, isValidDay, latestFullPeriod } from '../../core/briefing/periods';
+import { isoDay, isValidDay, lastDays, lastHours, latestFullPeriod, nextShift } from '../../core/briefing/periods';
 
 export { isoDay, isValidDay };
 
@@ -14,7 +14,17 @@ export interface DayRange {
 }
 
 export type PresetKind = 'month' | 'quarter' | 'half-year' | 'year';
-export type PeriodChoice = PresetKind | `h1-${number}` | `h2-${number}` | 'custom';
+export type RecentKind = 'last24h' | 'last7d' | 'nextShift';
+export type PeriodChoice = PresetKind | RecentKind | `h1-${number}` | `h2-${number}` | 'custom';
+export const RECENT_KINDS: readonly RecentKind[] = ['last24h', 'last7d', 'nextShift'];
+
+/** A period counted back from now (Europe/Warsaw, whole hours); the next shift adds its hours as a filter. */
+export function recentPeriod(kind: RecentKind, nowMs: number): { from: string; to: string; fromHour: number; toHour: number; hours: number[] | null; shift: { day: string; startHour: number; endHour: number } | null } {
+  if (kind === 'last24h') return { ...lastHours(nowMs), hours: null, shift: null };
+  if (kind === 'last7d') return { ...lastDays(nowMs), hours: null, shift: null };
+  const n = nextShift(nowMs);
+  return { ...n.period, hours: n.hours, shift: n.shift };
+}
 
 function parts(iso: string): [number, number, number] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
@@ -71,6 +81,10 @@ export function halfYears(firstDay: string, lastDay: string, max = 6): { id: `h1
 /** The range of a period choice (null for 'custom'). */
 export function choiceRange(choice: PeriodChoice, dataDay: string): DayRange | null {
   if (choice === 'custom') return null;
+  if ((RECENT_KINDS as readonly string[]).includes(choice)) {
+    const r = recentPeriod(choice as RecentKind, Date.now());
+    return { from: r.from, to: r.to };
+  }
   const m = /^h([12])-(\d{4})$/.exec(choice);
   if (m) {
     const y = Number(m[2]);

@@ -3,6 +3,11 @@ import type { FeatureCollection } from 'geojson';
 import type { MethodDef } from './method';
 import { CalendarDay } from './day';
 import type { ProvenanceKind, SourceSummary } from '../../core/provenance';
+import type { Msg } from '../../core/message';
+import type { BriefingSummary } from '../../core/briefing/summary';
+import { ReportFilterSchema } from './filter';
+
+export type { BriefingSummary };
 
 /**
  * Briefings and public presentation (issue 7).
@@ -25,6 +30,8 @@ export const BriefingSectionsSchema = z
   .strict();
 export type BriefingSections = Partial<Record<BriefingSection, boolean>>;
 
+const COMPARISON_KINDS_LIST = ['previous', 'previousCalendar', 'yearEarlier', 'custom'] as const;
+
 /** What a briefing covers. Dates are Warsaw calendar days; `to` and `compareTo` are inclusive. */
 export const BriefingRequestSchema = z
   .object({
@@ -33,8 +40,16 @@ export const BriefingRequestSchema = z
     from: Day,
     to: Day,
     /** Comparison period; defaults to the period of equal length just before `from`. */
+    /** Hour the period starts on `from` (0–23, default 0) and ends on `to` (1–24, default 24): shifts, last 24 h. */
+    fromHour: z.number().int().min(0).max(23).optional(),
+    toHour: z.number().int().min(1).max(24).optional(),
     compareFrom: Day.optional(),
     compareTo: Day.optional(),
+    /** How the composer chose the comparison period (a label for the audience); 'previous' when absent and not given. */
+    comparisonKind: z.enum(COMPARISON_KINDS_LIST).optional(),
+    /** Warsaw-local hours 0–23 and weekdays (0 = Monday), as the map's filter has them. */
+    hours: ReportFilterSchema.shape.hours,
+    weekdays: ReportFilterSchema.shape.weekdays,
     categories: z.array(z.string().min(1).max(200)).max(100).optional(),
     statuses: z.array(z.string().min(1).max(100)).max(20).optional(),
     sections: BriefingSectionsSchema.optional(),
@@ -60,6 +75,9 @@ export interface BriefingPeriod {
   fromMs: number;
   toMs: number;
   days: number;
+  /** Present when the period does not run from midnight to midnight (a shift, the last 24 h). */
+  fromHour?: number;
+  toHour?: number;
 }
 
 /** An import whose reports the document counts (see core/provenance.ts: a report's source is reports.import_id). */
@@ -91,8 +109,8 @@ export interface BriefingHotspot {
   confidence: number;
   dominantCategories: { name: string; count: number }[];
   confirmedShare: number | null;
-  /** e.g. "18–22, głównie pt–sob" */
-  hours: string;
+  /** e.g. "18:00–22:00, pt–sb" (a message: translated by the page or export). */
+  hours: Msg;
   peakHours: [number, number] | null;
 }
 
@@ -117,7 +135,10 @@ export interface BeatBriefing {
   /** [weekday 0=Mon..6=Sun][hour 0..23] */
   hourWeekday: number[][];
   hotspots: BriefingHotspot[];
-  summary: string;
+  /** Generated text as message codes (shared/briefingText.ts turns it into sentences). */
+  summary: BriefingSummary;
+  /** Fewer than `minReports` reports in both periods together: no change judged, a short entry (one page). */
+  quiet: boolean;
 }
 
 export interface BriefingData {
@@ -143,7 +164,7 @@ export interface BriefingData {
    * territory (all reports without one), outside all beats included; rate per km² over the study area (territory,
    * else union of beats). For selected beats: their reports and their area.
    */
-  total: Omit<BeatBriefing, 'id' | 'name' | 'kind' | 'officer' | 'unit' | 'bbox' | 'hotspots'> & {
+  total: Omit<BeatBriefing, 'id' | 'name' | 'kind' | 'officer' | 'unit' | 'bbox' | 'hotspots' | 'quiet'> & {
     beats: number;
     hotspots: number;
     /** Where areaKm2 comes from. */
@@ -162,8 +183,23 @@ export interface BriefingData {
   hotCellsGeoJson: FeatureCollection;
   /** Named places for orientation, WGS84. */
   places: { name: string; kind: string; lon: number; lat: number }[];
-  method: { cellSize: number | null; distanceBand: number | null; fdr: boolean; note: string | null };
+  method: { cellSize: number | null; distanceBand: number | null; fdr: boolean; notes: Msg[] };
+  /**
+   * The one hotspot summary every mention reads (beats' `hotspots`, `total.hotspots`, the summaries): whether an
+   * analysis ran, how many hotspots in how many beats.
+   */
+  hotspotSummary: { analysed: boolean; total: number; beats: number };
+  /** Below this many reports in both periods together the text says there are too few to judge a change. */
+  minReports: number;
+  /** Hour and weekday filters carried over from the map (stated on the title page). */
+  hours: number[];
+  weekdays: number[];
+  /** How the comparison period was chosen (labelled on the pages). */
+  comparisonKind: ComparisonKind;
 }
+
+export const COMPARISON_KINDS = COMPARISON_KINDS_LIST;
+export type ComparisonKind = (typeof COMPARISON_KINDS)[number];
 
 /**
  * A count that may be suppressed: `value` is null and `label` "<3" when below the threshold (`suppressed`
