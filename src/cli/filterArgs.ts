@@ -24,7 +24,7 @@ export function dayArg(args: ParsedArgs, name: string, inclusiveEnd: boolean): n
 /** `--name YYYY-MM-DD` checked to be a real calendar day, as written. */
 export function dayText(args: ParsedArgs, name: string): string | undefined {
   const v = one(args, name);
-  if (v !== undefined && !isDayInRange(v)) throw new UsageError(`--${name} must be a date YYYY-MM-DD between ${FIRST_DAY} and ${LAST_DAY}, got "${v}"`);
+  if (v !== undefined && !isDayInRange(v)) throw new UsageError(`--${name} must be a date YYYY-MM-DD, got "${v}" (calendar days from ${FIRST_DAY} to ${LAST_DAY})`);
   return v;
 }
 
