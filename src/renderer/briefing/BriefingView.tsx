@@ -321,7 +321,7 @@ export function BriefingView({ filter, selectedDistrictIds, onClose }: BriefingV
                 {t('to')}
                 <input type="date" data-testid="period-to" value={form.to} onChange={(e) => setForm(withComparison({ ...form, period: 'custom', to: e.target.value }, form.compare))} />
               </label>
-              {form.from <= form.to && <span className="muted small">{t('days', { n: rangeDays({ from: form.from, to: form.to }) })}</span>}
+              {form.from <= form.to && <span className="muted small" data-testid="period-days">{t('days', { n: rangeDays({ from: form.from, to: form.to }) })}</span>}
             </div>
             <h4>{t('comparison')}</h4>
             <select className="brf-wide" data-testid="compare-select" value={form.compare} onChange={(e) => setForm(withComparison(form, e.target.value as CompareMode))}>
