@@ -44,6 +44,7 @@ import { isSoftwareWebGl } from './map/webgl';
 import { exportMapPng, type OverlayLike } from './briefing/exportPng';
 import { saveBytes } from './briefing/download';
 import { DemoImportNotice } from './workspace/DemoImportNotice';
+import { fromReportFilter } from './data/analysisFilter';
 
 interface Data {
   info: WorkspaceInfo;
@@ -66,7 +67,7 @@ export interface AppProps {
 
 /** The main app on the open workspace. Root mounts a new App for every workspace opened (no stale data). */
 export function App({ switcher }: AppProps = {}) {
-  const { t, lang, setLang, n } = useI18n();
+  const { t, lang, setLang, n, tm } = useI18n();
   const client = getClient();
   const [data, setData] = useState<Data | null>(null);
   const [boundaries, setBoundaries] = useState<{ wojewodztwa: FeatureCollectionOut | null; powiaty: FeatureCollectionOut | null }>({ wojewodztwa: null, powiaty: null });
@@ -83,7 +84,8 @@ export function App({ switcher }: AppProps = {}) {
   const [playing, setPlaying] = useState(false);
   const [hover, setHover] = useState<PickingInfo | null>(null);
   const [highlightIds, setHighlightIds] = useState<number[]>([]);
-  const [drill, setDrill] = useState<{ sel: DrillSelection; mask: Uint8Array } | null>(null);
+  // `filter`: the analysis's own filter when the selection is an analysis object (its counts are the analysis's)
+  const [drill, setDrill] = useState<{ sel: DrillSelection; mask: Uint8Array; filter?: FilterState } | null>(null);
   const [basemaps, setBasemaps] = useState<BasemapEntry[]>([]);
   const [dialog, setDialog] = useState<'help' | 'basemaps' | null>(null);
   const [analysis, setAnalysis] = useState<AnalysisView[]>([]);
@@ -260,8 +262,10 @@ export function App({ switcher }: AppProps = {}) {
   }, [hexGrid, evaluation, layers.hex.maxCount, hexRef]);
 
   // ---- drill-down ----
+  const drillFilter = drill?.filter ?? filter;
   const stats = useMemo(() => {
     if (!drill || !cols || !lookups || !prep) return null;
+    if (drill.filter) return selectionStats(cols, drill.filter, buildLookups(drill.filter, prep.maxDistrict), drill.mask, { startSec: prep.monthStarts }, null);
     return selectionStats(cols, filter, lookups, drill.mask, { startSec: prep.monthStarts }, previous);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [drill, cols, lookups, filter.from, filter.to, previous?.from, previous?.to]);
@@ -275,8 +279,8 @@ export function App({ switcher }: AppProps = {}) {
       while (k + 1 < ms.length && ms[k + 1] <= sec) k++;
       return k;
     };
-    return [filter.from != null ? find(filter.from / 1000) : 0, filter.to != null ? find(filter.to / 1000 - 1) : ms.length];
-  }, [prep, filter.from, filter.to]);
+    return [drillFilter.from != null ? find(drillFilter.from / 1000) : 0, drillFilter.to != null ? find(drillFilter.to / 1000 - 1) : ms.length];
+  }, [prep, drillFilter.from, drillFilter.to]);
 
   const openDistrict = useCallback((id: number) => {
     if (!cols || !data) return;
@@ -285,6 +289,7 @@ export function App({ switcher }: AppProps = {}) {
     setDrill({ sel: { key: `beat-${id}`, kind: 'beat', title: `${t('beat')}: ${d?.name ?? id}`, details }, mask: districtSelection(cols, id) });
   }, [cols, data, t]);
 
+  const districtName = useCallback((id: number) => (id === 0 ? t('outsideBeats') : data?.districts.find((d) => d.id === id)?.name ?? `#${id}`), [data, t]);
   const onMapClick = useCallback((c: MapClick) => {
     if (!cols) return;
     const pick = reportPick(c.pick);
@@ -302,12 +307,16 @@ export function App({ switcher }: AppProps = {}) {
       const a = analysisPick(id, pick.object, lang);
       if (a) {
         const mask = a.ids ? idSelection(cols, a.ids) : a.polygon ? polygonSelection(cols, [a.polygon]) : null;
-        if (mask) setDrill({ sel: { key: `${id}-${pick.index}`, kind: id.startsWith('dbscan') ? 'cluster' : 'cell', title: a.label, details: a.details }, mask });
+        // counted under the analysis's filter, not the current one (issue 15), and said so
+        const view = analysis[Number(id.split('-').pop())];
+        const af = fromReportFilter(view?.filter);
+        const note = tm('ux.drill.analysisFilter', { filter: describeFilter(af, { lang, districtName, formatDate: (ms) => formatWarsaw(ms, false) }) });
+        if (mask) setDrill({ sel: { key: `${id}-${pick.index}`, kind: id.startsWith('dbscan') ? 'cluster' : 'cell', title: a.label, details: [a.details, note].filter(Boolean).join(' · ') }, mask, filter: af });
         return;
       }
     }
     if (c.districtId != null) openDistrict(c.districtId);
-  }, [cols, lang, layers.hex.sizeM, openDistrict, reportPick, t]);
+  }, [cols, lang, layers.hex.sizeM, openDistrict, reportPick, t, tm, analysis, districtName]);
 
   // ---- layers ----
   const deckLayers = useMemo(() => {
@@ -390,7 +399,6 @@ export function App({ switcher }: AppProps = {}) {
     openDistrict(id);
   }, [data, mapInstance, openDistrict]);
 
-  const districtName = useCallback((id: number) => (id === 0 ? t('outsideBeats') : data?.districts.find((d) => d.id === id)?.name ?? `#${id}`), [data, t]);
   const summary = describeFilter(filter, { lang, districtName, formatDate: (ms) => formatWarsaw(ms, false) });
 
   // ---- keyboard shortcuts ----
@@ -537,6 +545,7 @@ export function App({ switcher }: AppProps = {}) {
           {layout.timelineOpen && prep && histogram.length > 0 && (
             <Timeline
               histogram={histogram}
+              count={evaluation?.count ?? null}
               startSec={prep.histStart}
               binSec={prep.binSec}
               from={filter.from}

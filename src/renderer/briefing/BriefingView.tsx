@@ -6,6 +6,7 @@
  * exportBriefing, printBriefingPdf, list/save/deleteBriefingTemplate).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { DataAge } from '../components/DataAge';
 import type { DistrictSummary, ReportFilterInput, WorkspaceInfo } from '../../shared/contract';
 import { BRIEFING_EXPORTS, BRIEFING_SECTIONS, type BriefingTemplate, type PublicBriefingData } from '../../shared/contract/briefing';
 import { CATEGORIES } from '../../core/domain/categories';
@@ -288,6 +289,7 @@ export function BriefingView({ filter, selectedDistrictIds, onClose }: BriefingV
 
           <section>
             <h4>{t('period')}</h4>
+            <DataAge lastReportAt={info?.lastReportAt} />
             <select
               className="brf-wide"
               data-testid="period-select"

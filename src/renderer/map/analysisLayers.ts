@@ -9,6 +9,7 @@ import { CollisionFilterExtension, type CollisionFilterExtensionProps } from '@d
 import { categoryByCode } from '../../core/domain/categories';
 import { formatWarsaw } from '../../core/domain/time';
 import type { LegendSpec } from './legends';
+import type { ReportFilterInput } from '../../shared/contract';
 
 type Ring = [number, number][];
 
@@ -20,6 +21,8 @@ interface ViewBase {
   createdAt: number;
   /** Reports the analysis ran on (its filter). */
   reportCount: number;
+  /** The filter the analysis was run with (a drill-down of its cells counts under it). */
+  filter?: ReportFilterInput;
 }
 
 export type GiBin = -3 | -2 | -1 | 0 | 1 | 2 | 3;

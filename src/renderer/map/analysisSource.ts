@@ -54,7 +54,7 @@ function features(fc: unknown): { geometry: unknown; properties: Rec }[] {
 }
 
 function base(a: StoredAnalysis) {
-  return { analysisId: a.id, name: a.name, createdAt: a.createdAt, reportCount: num(a.params.reportCount, 0) };
+  return { analysisId: a.id, name: a.name, createdAt: a.createdAt, reportCount: num(a.params.reportCount, 0), filter: a.filter };
 }
 
 function giView(a: StoredAnalysis): GiResultView {

@@ -6,6 +6,7 @@ import common from './common';
 import coordinates from './coordinates';
 import desktop from './desktop';
 import publicMode from './publicMode';
+import ux from './ux';
 import workspace from './workspace';
 
 export interface FeatureCatalog {
@@ -18,5 +19,6 @@ export const CATALOGS: Record<string, FeatureCatalog> = {
   coordinates,
   desktop,
   publicMode,
+  ux,
   workspace,
 };
