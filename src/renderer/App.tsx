@@ -319,13 +319,15 @@ export function App({ switcher }: AppProps = {}) {
   }, [cols, lang, layers.hex.sizeM, openDistrict, reportPick, t, tm, analysis, districtName]);
 
   // ---- layers ----
+  // a shown KDE result replaces the heat layer (two density surfaces on different scales would contradict)
+  const kdeShown = layers.analysis.visible && analysis.some((v) => v.kind === 'kde');
   const deckLayers = useMemo(() => {
     const base = buildReportLayers({
       gpu: prep?.gpu ?? null,
       filterValues,
       filter,
       weights,
-      config: layers,
+      config: kdeShown ? { ...layers, heat: { ...layers.heat, visible: false } } : layers,
       zoom,
       heatDensityMax: heatMax,
       hex,
@@ -343,12 +345,12 @@ export function App({ switcher }: AppProps = {}) {
     const anLabel = (l: { id: string }) => l.id.includes('-labels-');
     const under = (l: { id: string }) => l.id === 'hex' || l.id === 'heat' || l.id === 'heat-raster';
     return [...base.filter(under), ...an.filter((l) => !anLabel(l)), ...base.filter((l) => !under(l)), ...an.filter(anLabel)];
-  }, [prep, filterValues, filter, weights, layers, zoom, heatMax, hex, data, evaluation, pointSample, softwareGl, heatImage, highlightIdx, hover, analysis, lang]);
+  }, [prep, filterValues, filter, weights, layers, kdeShown, zoom, heatMax, hex, data, evaluation, pointSample, softwareGl, heatImage, highlightIdx, hover, analysis, lang]);
 
   const legends = useMemo((): LegendSpec[] => {
     const pl = lang === 'pl';
     const out: LegendSpec[] = [];
-    if (layers.heat.visible)
+    if (layers.heat.visible && !kdeShown)
       out.push({ id: 'heat', title: `${t('legendHeat')}, r = ${layers.heat.radiusM} m`, unit: t('unitDensity'), kind: 'ramp', colors: HEAT_COLORS, min: Math.round((heatMax / 40) * 100) / 100, max: heatMax, note: t('legendHeatNote') });
     if (layers.hex.visible && hex)
       out.push({ id: 'hex', title: `${t('legendHex')} (${layers.hex.sizeM} m)`, unit: t('unitReports'), kind: 'ramp', colors: HEX_COLORS, min: 1, max: hex.max });
@@ -368,9 +370,10 @@ export function App({ switcher }: AppProps = {}) {
       }
     }
     if (layers.districts.visible) out.push({ id: 'beats', title: t('legendBeats'), unit: t('unitReports'), kind: 'classes', items: [{ color: [43, 76, 126], label: t('legendBeatsNote') }] });
-    if (layers.analysis.visible) out.push(...analysisLegends(analysis, lang));
+    if (layers.analysis.visible)
+      out.push(...analysisLegends(analysis, lang).map((l, i) => (kdeShown && layers.heat.visible && analysis[i]?.kind === 'kde' ? { ...l, note: [l.note, tm('ux.kde.replacesHeat')].filter(Boolean).join(' · ') } : l)));
     return out;
-  }, [layers, lang, t, n, heatMax, hex, evaluation, analysis, pointSample]);
+  }, [layers, lang, t, tm, n, heatMax, hex, evaluation, analysis, pointSample, kdeShown]);
 
   const fitBounds = useMemo<LngLatBoundsLike | null>(() => {
     if (!data) return [[14.1, 49.0], [24.2, 54.9]];

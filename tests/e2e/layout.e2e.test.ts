@@ -177,6 +177,13 @@ describe('every view fits the window and follows its size', () => {
       const { page, errors } = await openAt(demo, size);
       await page.waitForTimeout(500);
       await mapFits(page, tag(size, 'map'), `map ${size.width}`);
+      // one count for one filter (issue 15 pt 3): a half-year cuts weekly bins, the timeline says the header's count
+      await page.locator('[data-testid^="preset-h"]').first().click();
+      await expect.poll(async () => page.getByTestId('timeline-count').getAttribute('data-count')).toBe(await page.getByTestId('shown-count').getAttribute('data-count'));
+      expect(Number(await page.getByTestId('shown-count').getAttribute('data-count'))).toBeGreaterThan(0);
+      expect(await page.getByTestId('data-age').innerText()).toMatch(/^dane do \d{4}-\d{2}-\d{2}, /);
+      saveScreenshot(tag(size, 'map-half-year'), await page.screenshot());
+      await page.getByTestId('clear-filters').click();
 
       // the analysis panel open beside the filters
       await page.getByTestId('toggle-analysis').click();
@@ -190,6 +197,7 @@ describe('every view fits the window and follows its size', () => {
       const help = await measure(page, tag(size, 'help'), { dialog: '[data-testid="help"]' });
       fits(help, `help ${size.width}`);
       inside(help.boxes.dialog, help.viewport, 'help dialog');
+      expect(await page.getByTestId('help').innerText()).toContain('Shift+Tab');
       await page.keyboard.press('Escape');
       await page.getByTestId('help').waitFor({ state: 'detached' });
       await page.keyboard.press('b');
@@ -278,6 +286,12 @@ describe('every view fits the window and follows its size', () => {
       await page.waitForTimeout(300);
       const m = await measure(page, tag(size, 'import-mapping'), { start: '[data-testid="import-start"]' });
       fits(m, `mapping ${size.width}`);
+      // keyboard (issue 15 pt 5): focus starts on Start, so Enter starts the import; Esc on a dropdown only leaves it
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-start');
+      await page.getByTestId('map-status').focus();
+      await page.keyboard.press('Escape');
+      expect(await page.getByTestId('import-mapping').count()).toBe(1);
+      expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('SELECT');
       await page.getByTestId('import-start').scrollIntoViewIfNeeded();
       inside((await measure(page, null, { start: '[data-testid="import-start"]' })).boxes.start, m.viewport, 'start button (scrolled to)');
       expect(errors).toEqual([]);

@@ -9,6 +9,10 @@ export default {
     'ux.dataAge.title': 'Okresy „ostatnie N dni” liczone są wstecz od dzisiaj ({today}), nie od ostatniego dnia danych.',
     'ux.dataAge.none': 'brak zgłoszeń w obszarze roboczym',
     'ux.timeline.partial': 'jaśniejsze końce słupków: tydzień tylko częściowo w wybranym okresie (liczba obejmuje tylko dni w okresie)',
+    'ux.help.tab': 'przejście do następnego / poprzedniego przycisku lub pola (zaznaczone ramką)',
+    'ux.help.enter': 'w oknach: zatwierdza (np. „Importuj” w oknie przypisania kolumn)',
+    'ux.help.escInner': 'zamyka najbliższy element: najpierw listę lub pole, potem okno, potem panel',
+    'ux.kde.replacesHeat': 'zastępuje mapę ciepła, dopóki wynik jest pokazany',
     'ux.drill.analysisFilter': 'Liczby według filtra, z którym uruchomiono analizę (nie bieżącego filtra mapy): {filter}.',
   },
   en: {
@@ -16,6 +20,10 @@ export default {
     'ux.dataAge.title': '"Last N days" periods count back from today ({today}), not from the last day of the data.',
     'ux.dataAge.none': 'no reports in the workspace',
     'ux.timeline.partial': 'lighter bar ends: a week only partly in the chosen period (the count covers only the days in the period)',
+    'ux.help.tab': 'move to the next / previous button or field (outlined)',
+    'ux.help.enter': 'in dialogs: confirms (e.g. "Import" in the column mapping dialog)',
+    'ux.help.escInner': 'closes the innermost thing: first a list or field, then the dialog, then the panel',
+    'ux.kde.replacesHeat': 'replaces the heat map while the result is shown',
     'ux.drill.analysisFilter': 'Counts under the filter the analysis was run with (not the current map filter): {filter}.',
   },
 };
