@@ -32,6 +32,12 @@ export function HelpDialog({ onClose }: { onClose(): void }) {
             ))}
           </tbody>
         </table>
+        <section className="guide" data-testid="guide">
+          <h3>{tm('guide.title')}</h3>
+          {(['map', 'legend', 'gistar', 'fdr', 'emerging', 'pai', 'suppression', 'sources'] as const).map((k) => (
+            <p key={k} data-testid={`guide-${k}`}>{tm(`guide.${k}`)}</p>
+          ))}
+        </section>
       </div>
     </div>
   );

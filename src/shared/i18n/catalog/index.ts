@@ -6,6 +6,7 @@ import common from './common';
 import coordinates from './coordinates';
 import desktop from './desktop';
 import publicMode from './publicMode';
+import guide from './guide';
 import ux from './ux';
 import workspace from './workspace';
 
@@ -19,6 +20,7 @@ export const CATALOGS: Record<string, FeatureCatalog> = {
   coordinates,
   desktop,
   publicMode,
+  guide,
   ux,
   workspace,
 };
