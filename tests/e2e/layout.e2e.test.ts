@@ -198,6 +198,7 @@ describe('every view fits the window and follows its size', () => {
       fits(help, `help ${size.width}`);
       inside(help.boxes.dialog, help.viewport, 'help dialog');
       expect(await page.getByTestId('help').innerText()).toContain('Shift+Tab');
+      expect(await page.getByTestId('guide-fdr').innerText()).toContain('Benjamini');
       await page.keyboard.press('Escape');
       await page.getByTestId('help').waitFor({ state: 'detached' });
       await page.keyboard.press('b');
@@ -255,7 +256,8 @@ describe('every view fits the window and follows its size', () => {
       await page.getByTestId('view-districts-tab').click();
       await page.waitForSelector('[data-testid="beat-row"]', { timeout: 30_000 });
       await page.setViewportSize(size);
-      await page.waitForTimeout(800);
+      // deck.gl resizes its layers' container on its next frame: wait until nothing sticks out (at most 10 s)
+      await expect.poll(async () => (await measure(page, null, {})).overflowing, { timeout: 10_000 }).toEqual([]);
       await mapFits(page, null, `beats resized back ${size.width}`);
 
       // the start screen and the new workspace dialog
