@@ -47,6 +47,7 @@ import { isSoftwareWebGl } from './map/webgl';
 import { exportMapPng, type OverlayLike } from './briefing/exportPng';
 import { saveBytes } from './briefing/download';
 import { DemoImportNotice } from './workspace/DemoImportNotice';
+import { fromReportFilter } from './data/analysisFilter';
 
 interface Data {
   info: WorkspaceInfo;
@@ -86,7 +87,8 @@ export function App({ switcher }: AppProps = {}) {
   const [playing, setPlaying] = useState(false);
   const [hover, setHover] = useState<PickingInfo | null>(null);
   const [highlightIds, setHighlightIds] = useState<number[]>([]);
-  const [drill, setDrill] = useState<{ sel: DrillSelection; mask: Uint8Array } | null>(null);
+  // `filter`: the analysis's own filter when the selection is an analysis object (its counts are the analysis's)
+  const [drill, setDrill] = useState<{ sel: DrillSelection; mask: Uint8Array; filter?: FilterState } | null>(null);
   const [basemaps, setBasemaps] = useState<BasemapEntry[]>([]);
   const [dialog, setDialog] = useState<'help' | 'basemaps' | 'places' | 'export' | null>(null);
   const [placesGeo, setPlacesGeo] = useState<{ streets: FeatureCollectionOut; places: FeatureCollectionOut } | null>(null);
@@ -273,8 +275,10 @@ export function App({ switcher }: AppProps = {}) {
   }, [hexGrid, evaluation, layers.hex.maxCount, hexRef]);
 
   // ---- drill-down ----
+  const drillFilter = drill?.filter ?? filter;
   const stats = useMemo(() => {
     if (!drill || !cols || !lookups || !prep) return null;
+    if (drill.filter) return selectionStats(cols, drill.filter, buildLookups(drill.filter, prep.maxDistrict), drill.mask, { startSec: prep.monthStarts }, null);
     return selectionStats(cols, filter, lookups, drill.mask, { startSec: prep.monthStarts }, previous);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [drill, cols, lookups, filter.from, filter.to, previous?.from, previous?.to]);
@@ -288,8 +292,8 @@ export function App({ switcher }: AppProps = {}) {
       while (k + 1 < ms.length && ms[k + 1] <= sec) k++;
       return k;
     };
-    return [filter.from != null ? find(filter.from / 1000) : 0, filter.to != null ? find(filter.to / 1000 - 1) : ms.length];
-  }, [prep, filter.from, filter.to]);
+    return [drillFilter.from != null ? find(drillFilter.from / 1000) : 0, drillFilter.to != null ? find(drillFilter.to / 1000 - 1) : ms.length];
+  }, [prep, drillFilter.from, drillFilter.to]);
 
   const openDistrict = useCallback((id: number) => {
     if (!cols || !data) return;
@@ -298,6 +302,7 @@ export function App({ switcher }: AppProps = {}) {
     setDrill({ sel: { key: `beat-${id}`, kind: 'beat', title: `${t('beat')}: ${d?.name ?? id}`, details }, mask: districtSelection(cols, id) });
   }, [cols, data, t]);
 
+  const districtName = useCallback((id: number) => (id === 0 ? t('outsideBeats') : data?.districts.find((d) => d.id === id)?.name ?? `#${id}`), [data, t]);
   const onMapClick = useCallback((c: MapClick) => {
     if (!cols) return;
     const pick = reportPick(c.pick);
@@ -316,21 +321,27 @@ export function App({ switcher }: AppProps = {}) {
       const a = analysisPick(id, pick.object, lang);
       if (a) {
         const mask = a.ids ? idSelection(cols, a.ids) : a.polygon ? polygonSelection(cols, [a.polygon]) : null;
-        if (mask) setDrill({ sel: { key: `${id}-${pick.index}`, kind: id.startsWith('dbscan') ? 'cluster' : 'cell', title: a.label, details: a.details }, mask });
+        // counted under the analysis's filter, not the current one (issue 15), and said so
+        const view = analysis[Number(id.split('-').pop())];
+        const af = fromReportFilter(view?.filter);
+        const note = tm('ux.drill.analysisFilter', { filter: describeFilter(af, { lang, districtName, formatDate: (ms) => formatWarsaw(ms, false) }) });
+        if (mask) setDrill({ sel: { key: `${id}-${pick.index}`, kind: id.startsWith('dbscan') ? 'cluster' : 'cell', title: a.label, details: [a.details, note].filter(Boolean).join(' · ') }, mask, filter: af });
         return;
       }
     }
     if (c.districtId != null) openDistrict(c.districtId);
-  }, [cols, lang, layers.hex.sizeM, openDistrict, reportPick, t]);
+  }, [cols, lang, layers.hex.sizeM, openDistrict, reportPick, t, tm, analysis, districtName]);
 
   // ---- layers ----
+  // a shown KDE result replaces the heat layer (two density surfaces on different scales would contradict)
+  const kdeShown = layers.analysis.visible && analysis.some((v) => v.kind === 'kde');
   const deckLayers = useMemo(() => {
     const base = buildReportLayers({
       gpu: prep?.gpu ?? null,
       filterValues,
       filter,
       weights,
-      config: layers,
+      config: kdeShown ? { ...layers, heat: { ...layers.heat, visible: false } } : layers,
       zoom,
       heatDensityMax: heatMax,
       hex,
@@ -348,12 +359,12 @@ export function App({ switcher }: AppProps = {}) {
     const anLabel = (l: { id: string }) => l.id.includes('-labels-');
     const under = (l: { id: string }) => l.id === 'hex' || l.id === 'heat' || l.id === 'heat-raster';
     return [...base.filter(under), ...an.filter((l) => !anLabel(l)), ...base.filter((l) => !under(l)), ...an.filter(anLabel)];
-  }, [prep, filterValues, filter, weights, layers, zoom, heatMax, hex, data, evaluation, pointSample, softwareGl, heatImage, highlightIdx, hover, analysis, lang]);
+  }, [prep, filterValues, filter, weights, layers, kdeShown, zoom, heatMax, hex, data, evaluation, pointSample, softwareGl, heatImage, highlightIdx, hover, analysis, lang]);
 
   const legends = useMemo((): LegendSpec[] => {
     const pl = lang === 'pl';
     const out: LegendSpec[] = [];
-    if (layers.heat.visible)
+    if (layers.heat.visible && !kdeShown)
       out.push({ id: 'heat', title: `${t('legendHeat')}, r = ${layers.heat.radiusM} m`, unit: t('unitDensity'), kind: 'ramp', colors: HEAT_COLORS, min: Math.round((heatMax / 40) * 100) / 100, max: heatMax, note: t('legendHeatNote') });
     if (layers.hex.visible && hex)
       out.push({ id: 'hex', title: `${t('legendHex')} (${layers.hex.sizeM} m)`, unit: t('unitReports'), kind: 'ramp', colors: HEX_COLORS, min: 1, max: hex.max });
@@ -373,9 +384,10 @@ export function App({ switcher }: AppProps = {}) {
       }
     }
     if (layers.districts.visible) out.push({ id: 'beats', title: t('legendBeats'), unit: t('unitReports'), kind: 'classes', items: [{ color: [43, 76, 126], label: t('legendBeatsNote') }] });
-    if (layers.analysis.visible) out.push(...analysisLegends(analysis, lang));
+    if (layers.analysis.visible)
+      out.push(...analysisLegends(analysis, lang).map((l, i) => (kdeShown && layers.heat.visible && analysis[i]?.kind === 'kde' ? { ...l, note: [l.note, tm('ux.kde.replacesHeat')].filter(Boolean).join(' · ') } : l)));
     return out;
-  }, [layers, lang, t, n, heatMax, hex, evaluation, analysis, pointSample]);
+  }, [layers, lang, t, tm, n, heatMax, hex, evaluation, analysis, pointSample, kdeShown]);
 
   const fitBounds = useMemo<LngLatBoundsLike | null>(() => {
     if (!data) return [[14.1, 49.0], [24.2, 54.9]];
@@ -423,7 +435,6 @@ export function App({ switcher }: AppProps = {}) {
     openDistrict(id);
   }, [data, mapInstance, openDistrict]);
 
-  const districtName = useCallback((id: number) => (id === 0 ? t('outsideBeats') : data?.districts.find((d) => d.id === id)?.name ?? `#${id}`), [data, t]);
   const summary = describeFilter(filter, { lang, districtName, formatDate: (ms) => formatWarsaw(ms, false) });
 
   // ---- keyboard shortcuts ----
@@ -601,6 +612,7 @@ export function App({ switcher }: AppProps = {}) {
           {layout.timelineOpen && prep && histogram.length > 0 && (
             <Timeline
               histogram={histogram}
+              count={evaluation?.count ?? null}
               startSec={prep.histStart}
               binSec={prep.binSec}
               from={filter.from}

@@ -6,6 +6,7 @@ import { I18nProvider } from './i18n/i18n';
 import { PrintDocument } from './briefing/PrintDocument';
 import { readPrintParam } from './briefing/printPayload';
 import './styles.css';
+import './ux.css';
 
 // `#token=…&print=PAYLOAD`: the briefing print document instead of the app. Read before the API client
 // takes the token out of the address bar (it reads the token from the same hash on first use).

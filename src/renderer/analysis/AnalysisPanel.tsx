@@ -173,6 +173,10 @@ export function AnalysisPanel({ open, onClose, filter, districts, views, onViews
   );
 
   // ---- running ----
+  // each run's default name: its method and the filter in words (period included), shown as the placeholder
+  const defaultTitle = `${t(`short_${form.method}` as AnalysisMessageKey)} · ${words(filter)}`;
+  // a name typed for one method is not reused for another
+  useEffect(() => setName(''), [form.method]);
   const start = async () => {
     setProblem(null);
     setNotice(null);
@@ -181,12 +185,12 @@ export function AnalysisPanel({ open, onClose, filter, districts, views, onViews
       setProblem(built.problem);
       return;
     }
-    const filterWords = words(filter);
-    const title = (name.trim() || `${t(`short_${form.method}` as AnalysisMessageKey)} · ${filterWords}`).slice(0, 200);
+    const title = (name.trim() || defaultTitle).slice(0, 200);
     setRun({ jobId: null, progress: 0, message: '', cancelling: false });
     try {
       const { jobId } = await api.runAnalysis({ request: built.request, filter: toReportFilter(filter), name: title });
       setRun((r) => (r ? { ...r, jobId } : r));
+      setName(''); // a typed name belongs to this run only: the next run gets its own default (issue 15)
     } catch (e) {
       setRun(null);
       setProblem(explainAnalysisError((e as Error).message));
@@ -448,7 +452,7 @@ export function AnalysisPanel({ open, onClose, filter, districts, views, onViews
 
             <label className="an-row">
               <span>{t('name')}</span>
-              <input type="text" data-testid="analysis-name" maxLength={200} value={name} placeholder={t('namePlaceholder')} disabled={run != null} onChange={(e) => setName(e.target.value)} />
+              <input type="text" data-testid="analysis-name" maxLength={200} value={name} placeholder={defaultTitle.slice(0, 200)} title={t('namePlaceholder')} disabled={run != null} onChange={(e) => setName(e.target.value)} />
             </label>
             <div className="an-filter small" data-testid="analysis-filter">
               <strong>{t('onFilter')}:</strong> {words(filter)}

@@ -6,6 +6,7 @@
  * exportBriefing, printBriefingPdf, list/save/deleteBriefingTemplate).
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { DataAge } from '../components/DataAge';
 import type { DistrictSummary, ReportFilterInput, WorkspaceInfo } from '../../shared/contract';
 import { BRIEFING_EXPORTS, BRIEFING_SECTIONS, type BriefingTemplate, type PublicBriefingData } from '../../shared/contract/briefing';
 import { CATEGORIES } from '../../core/domain/categories';
@@ -300,6 +301,7 @@ export function BriefingView({ filter, selectedDistrictIds, onClose }: BriefingV
 
           <section>
             <h4>{t('period')}</h4>
+            <DataAge lastReportAt={info?.lastReportAt} />
             <select
               className="brf-wide"
               data-testid="period-select"
@@ -338,7 +340,7 @@ export function BriefingView({ filter, selectedDistrictIds, onClose }: BriefingV
                 {t('to')}
                 <input type="date" data-testid="period-to" value={form.to} onChange={(e) => setForm(withComparison({ ...form, period: 'custom', to: e.target.value }, form.compare))} />
               </label>
-              {form.from <= form.to && <span className="muted small">{t('days', { n: rangeDays({ from: form.from, to: form.to }) })}</span>}
+              {form.from <= form.to && <span className="muted small" data-testid="period-days">{t('days', { n: rangeDays({ from: form.from, to: form.to }) })}</span>}
             </div>
             <h4>{t('comparison')}</h4>
             <select className="brf-wide" data-testid="compare-select" value={form.compare} onChange={(e) => setForm(withComparison(form, e.target.value as CompareMode))}>

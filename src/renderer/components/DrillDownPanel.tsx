@@ -38,7 +38,7 @@ function TrendChart({ values, labels, period }: { values: Uint32Array; labels: s
   for (const v of values) if (v > max) max = v;
   const bw = w / Math.max(1, values.length);
   return (
-    <svg width={w} height={h + 16} className="chart" data-testid="trend-chart">
+    <svg width={w} height={h + 16} viewBox={`0 0 ${w} ${h + 16}`} className="chart" data-testid="trend-chart">
       {Array.from(values, (v, i) => {
         const bh = (v / max) * h;
         const inPeriod = i >= period[0] && i <= period[1];
@@ -83,7 +83,7 @@ function HourWeekdayMatrix({ m, lang }: { m: Uint32Array; lang: 'pl' | 'en' }) {
   const names = weekdayNames(lang);
   const cw = 14, ch = 13;
   return (
-    <svg width={28 + 24 * cw} height={7 * ch + 14} className="chart" data-testid="hour-weekday">
+    <svg width={28 + 24 * cw} height={7 * ch + 14} viewBox={`0 0 ${28 + 24 * cw} ${7 * ch + 14}`} className="chart" data-testid="hour-weekday">
       {names.map((d, wd) => (
         <text key={d} x={0} y={wd * ch + 10} fontSize={9} fill="#4a5563">{d}</text>
       ))}

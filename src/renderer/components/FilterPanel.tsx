@@ -8,6 +8,7 @@ import {
 } from '../data/filter';
 import type { Evaluation } from '../data/compute';
 import type { ReactNode } from 'react';
+import { DataAge } from './DataAge';
 import { useI18n } from '../i18n/i18n';
 
 interface Props {
@@ -56,8 +57,9 @@ function Group({ label, codes, selected, onToggle, children, testId }: { label: 
 export function FilterPanel({ filter, onChange, firstReportAt, lastReportAt, districts, evaluation, hasTerritory }: Props) {
   const { t, lang, n, tm } = useI18n();
   const set = (patch: Partial<FilterState>) => onChange({ ...filter, ...patch });
-  const preset = matchPreset(filter, firstReportAt, lastReportAt);
-  const applyPreset = (id: PresetId) => set(presetPeriod(id, lastReportAt));
+  const today = Date.now();
+  const preset = matchPreset(filter, firstReportAt, lastReportAt, today);
+  const applyPreset = (id: PresetId) => set(presetPeriod(id, today));
   const halves = halfYearPresets(firstReportAt, lastReportAt);
   const catCount = (code: number) => evaluation?.byCategory[code] ?? 0;
   const wd = weekdayNames(lang);
@@ -75,6 +77,7 @@ export function FilterPanel({ filter, onChange, firstReportAt, lastReportAt, dis
 
       <section>
         <h4>{t('periodLabel')}</h4>
+        <DataAge lastReportAt={lastReportAt} now={today} />
         <div className="chips">
           {(['all', 'last7', 'last30', 'last90'] as const).map((id) => (
             <button key={id} className={preset === id ? 'chip on' : 'chip'} data-testid={`preset-${id}`} onClick={() => applyPreset(id)}>

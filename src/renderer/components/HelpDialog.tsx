@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n/i18n';
 
 export function HelpDialog({ onClose }: { onClose(): void }) {
-  const { t, lang } = useI18n();
+  const { t, lang, tm } = useI18n();
   const rows: [string, string][] = [
     ['L', t('keyLayers')],
     ['F', t('keyFilters')],
@@ -10,8 +10,10 @@ export function HelpDialog({ onClose }: { onClose(): void }) {
     [lang === 'pl' ? 'Spacja' : 'Space', t('keyPlay')],
     ['B', t('keyBasemap')],
     ['J', t('keyLang')],
-    ['Esc', t('keyEsc')],
+    ['Esc', `${t('keyEsc')}; ${tm('ux.help.escInner')}`],
     ['?', t('keyHelp')],
+    ['Tab / Shift+Tab', tm('ux.help.tab')],
+    ['Enter', tm('ux.help.enter')],
   ];
   return (
     <div className="modal-backdrop" onClick={onClose}>
@@ -30,6 +32,12 @@ export function HelpDialog({ onClose }: { onClose(): void }) {
             ))}
           </tbody>
         </table>
+        <section className="guide" data-testid="guide">
+          <h3>{tm('guide.title')}</h3>
+          {(['map', 'legend', 'gistar', 'fdr', 'emerging', 'pai', 'suppression', 'sources'] as const).map((k) => (
+            <p key={k} data-testid={`guide-${k}`}>{tm(`guide.${k}`)}</p>
+          ))}
+        </section>
       </div>
     </div>
   );

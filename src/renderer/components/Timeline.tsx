@@ -17,13 +17,18 @@ interface Props {
   onPlaying(p: boolean): void;
   mode: PlayMode;
   onMode(m: PlayMode): void;
+  /**
+   * The number of reports the whole filter passes (the header's count). The window's count is this, not a sum of
+   * whole bins: a weekly bin partly in the period would be left out (203 against the header's 249).
+   */
+  count?: number | null;
 }
 
 const H = 84;
 
 /** Histogram timeline with a brushable window and a play button (moving or cumulative window). */
 export function Timeline(props: Props) {
-  const { t, n } = useI18n();
+  const { t, n, tm } = useI18n();
   const canvas = useRef<HTMLCanvasElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
@@ -68,8 +73,16 @@ export function Timeline(props: Props) {
       if (!v) continue;
       const h = (v / max) * (H - 18);
       const x = i * bw;
-      g.fillStyle = x + bw > x0 && x < x1 ? '#2f6db5' : '#b7c0cb';
-      g.fillRect(x, H - 14 - h, Math.max(1, bw - (bw > 3 ? 1 : 0)), h);
+      const w = Math.max(1, bw - (bw > 3 ? 1 : 0));
+      // a bin partly in the period: grey outside it, blue only for the part inside (shown as partial)
+      g.fillStyle = '#b7c0cb';
+      g.fillRect(x, H - 14 - h, w, h);
+      const a = Math.max(x, x0);
+      const b = Math.min(x + w, x1);
+      if (b > a) {
+        g.fillStyle = '#2f6db5';
+        g.fillRect(a, H - 14 - h, Math.max(1, b - a), h);
+      }
     }
     // window
     g.fillStyle = 'rgba(47,109,181,0.10)';
@@ -158,11 +171,17 @@ export function Timeline(props: Props) {
     return () => clearInterval(timer);
   }, [props.playing, startMs, endMs]);
 
+  // the window's count: the filter's own count when given; otherwise whole bins in the window plus partial bins
+  // (flagged as partial: their share of the window is not known from the histogram)
   let inWindow = 0;
+  let partial = false;
   for (let i = 0; i < bins; i++) {
     const s = startMs + i * props.binSec * 1000;
-    if (s >= from && s < to) inWindow += props.histogram[i];
+    const e = s + props.binSec * 1000;
+    if (s >= from && e <= to) inWindow += props.histogram[i];
+    else if (e > from && s < to && props.histogram[i] > 0) partial = true;
   }
+  const shownCount = props.count ?? inWindow;
 
   return (
     <div className="timeline" data-testid="timeline">
@@ -175,9 +194,10 @@ export function Timeline(props: Props) {
           <option value="cumulative">{t('playCumulative')}</option>
         </select>
         <span className="timeline-range" data-testid="timeline-range">
-          {formatWarsaw(from, false)} – {formatWarsaw(to - 1, false)} · {n(inWindow)}
+          {formatWarsaw(from, false)} – {formatWarsaw(to - 1, false)} · <span data-testid="timeline-count" data-count={shownCount}>{props.count == null && partial ? '≥ ' : ''}{n(shownCount)}</span>
         </span>
         <span className="muted">{props.binSec >= 7 * 86400 ? t('perWeek') : t('perDay')} · {t('timelineHint')}</span>
+        {partial && <span className="muted small" data-testid="timeline-partial">{tm('ux.timeline.partial')}</span>}
       </div>
       <div ref={wrap} className="timeline-canvas">
         <canvas ref={canvas} style={{ width, height: H }} data-testid="timeline-canvas" onPointerDown={onDown} onPointerMove={onMove} onPointerUp={onUp} onPointerCancel={onUp} />

@@ -87,13 +87,16 @@ export function warsawDayStart(utcMs: number, days = 0): number {
 
 export type PresetId = 'all' | 'last7' | 'last30' | 'last90' | `h1-${number}` | `h2-${number}`;
 
-/** Period presets relative to the workspace's last report (not "today": imports lag). */
-export function presetPeriod(id: PresetId, lastReportAt: number): { from: number | null; to: number | null } {
+/**
+ * Period presets. "Last N days" are the N Warsaw calendar days ending with the day of `today` (issue 15: counting
+ * back from the last day of the data hid that the data were days old; the data's age is shown beside the presets).
+ */
+export function presetPeriod(id: PresetId, today: number): { from: number | null; to: number | null } {
   if (id === 'all') return { from: null, to: null };
-  const end = warsawDayStart(lastReportAt, 1);
-  if (id === 'last7') return { from: warsawDayStart(lastReportAt, -6), to: end };
-  if (id === 'last30') return { from: warsawDayStart(lastReportAt, -29), to: end };
-  if (id === 'last90') return { from: warsawDayStart(lastReportAt, -89), to: end };
+  const end = warsawDayStart(today, 1);
+  if (id === 'last7') return { from: warsawDayStart(today, -6), to: end };
+  if (id === 'last30') return { from: warsawDayStart(today, -29), to: end };
+  if (id === 'last90') return { from: warsawDayStart(today, -89), to: end };
   const m = /^h([12])-(\d{4})$/.exec(id);
   if (!m) return { from: null, to: null };
   const year = Number(m[2]);
@@ -114,11 +117,11 @@ export function halfYearPresets(first: number, last: number): { id: PresetId; ha
   return out;
 }
 
-/** Which preset (if any) the current period is. */
-export function matchPreset(f: FilterState, first: number, last: number): PresetId | null {
+/** Which preset (if any) the current period is ("last N days" counted back from `today`). */
+export function matchPreset(f: FilterState, first: number, last: number, today: number = Date.now()): PresetId | null {
   const ids: PresetId[] = ['all', 'last7', 'last30', 'last90', ...halfYearPresets(first, last).map((h) => h.id)];
   return ids.find((id) => {
-    const p = presetPeriod(id, last);
+    const p = presetPeriod(id, today);
     return p.from === f.from && p.to === f.to;
   }) ?? null;
 }

@@ -314,6 +314,11 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
       if (e.key === 'Escape') {
         e.preventDefault();
         e.stopPropagation();
+        // Esc closes the innermost thing: on a dropdown or a text field it only leaves that control (issue 15)
+        if (target && (target.tagName === 'SELECT' || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) {
+          target.blur();
+          return;
+        }
         if (s.kind === 'mapping') next();
         else if (s.kind === 'uploading') uploadAbort.current?.abort();
         else onClose();

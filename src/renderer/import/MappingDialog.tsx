@@ -92,8 +92,11 @@ export function MappingDialog(props: Props) {
     }
   }, [inspection]);
 
+  // focus on Start, so the advertised "Enter — start the import" works; on the first column when the mapping
+  // needs a decision first (issue 15)
+  const startBtn = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    firstSelect.current?.focus();
+    (startBtn.current && !startBtn.current.disabled ? startBtn.current : firstSelect.current)?.focus();
   }, []);
 
   const problems = useMemo(() => mappingProblems(mapping, inspection.headers, lang), [mapping, inspection.headers, lang]);
@@ -436,7 +439,7 @@ export function MappingDialog(props: Props) {
         <button type="button" onClick={onCancel} data-testid="import-cancel-mapping">
           {t('cancel')}
         </button>
-        <button type="submit" className="imp-primary" data-testid="import-start" disabled={busy || problems.length > 0 || undecided}>
+        <button type="submit" ref={startBtn} className="imp-primary" data-testid="import-start" disabled={busy || problems.length > 0 || undecided}>
           {t('startImport')}
         </button>
       </div>

@@ -13,6 +13,7 @@ import { translate } from '../../shared/i18n';
 import type { StoredHotspot } from '../../shared/contract/analysis';
 import { hotspotHoursMsg, hotspotSinceMsg } from '../../shared/hotspotText';
 import type { LegendSpec } from './legends';
+import type { ReportFilterInput } from '../../shared/contract';
 
 type Ring = [number, number][];
 
@@ -24,6 +25,8 @@ interface ViewBase {
   createdAt: number;
   /** Reports the analysis ran on (its filter). */
   reportCount: number;
+  /** The filter the analysis was run with (a drill-down of its cells counts under it). */
+  filter?: ReportFilterInput;
 }
 
 export type GiBin = -3 | -2 | -1 | 0 | 1 | 2 | 3;

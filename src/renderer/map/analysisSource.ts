@@ -55,7 +55,7 @@ function features(fc: unknown): { geometry: unknown; properties: Rec }[] {
 }
 
 function base(a: StoredAnalysis) {
-  return { analysisId: a.id, name: a.name, createdAt: a.createdAt, reportCount: num(a.params.reportCount, 0) };
+  return { analysisId: a.id, name: a.name, createdAt: a.createdAt, reportCount: num(a.params.reportCount, 0), filter: a.filter };
 }
 
 /** The stored ranked hotspots (each checked against the contract's schema; broken entries are skipped). */

@@ -9,6 +9,8 @@ import coordinates from './coordinates';
 import desktop from './desktop';
 import publicMode from './publicMode';
 import security from './security';
+import guide from './guide';
+import ux from './ux';
 import workspace from './workspace';
 import hotspots from './hotspots';
 import places from './places';
@@ -27,6 +29,8 @@ export const CATALOGS: Record<string, FeatureCatalog> = {
   desktop,
   publicMode,
   security,
+  guide,
+  ux,
   workspace,
   hotspots,
   places,
