@@ -39,6 +39,8 @@ export interface HotspotOutput {
 const CONFIRMED = new Set(STATUSES.filter((s) => s.group === 'confirmed').map((s) => s.code));
 /** Hexagon side bounds for briefing maps: readable at beat scale, not finer than the data supports. */
 const MIN_CELL = 120;
+/** Fewest reports of its own beat a hotspot holds (stated in the method notes); the analyses' default too. */
+export const MIN_HOTSPOT_REPORTS = 5;
 const MAX_CELL = 400;
 
 function polygonsOf(b: DistrictRow): number[][][][] {
@@ -83,7 +85,7 @@ export function computeHotspots(input: HotspotInput, beats: DistrictRow[], allBe
   if (parts.length === 1) return parts[0];
   const byBeat = new Map<number, BriefingHotspot[]>();
   for (const p of parts) for (const [k, v] of p.byBeat) byBeat.set(k, v);
-  const notes = parts.flatMap((p) => p.method.notes);
+  const notes = [...new Map(parts.flatMap((p) => p.method.notes).map((m) => [JSON.stringify(m), m])).values()];
   return {
     byBeat,
     cells: { type: 'FeatureCollection', features: parts.flatMap((p) => p.cells.features) },
@@ -166,9 +168,10 @@ function computeHotspotsIn(input: HotspotInput, beats: DistrictRow[], allBeats: 
     if (!inScope.has(zone.beat)) return;
     // only the beat's own reports: a cell straddling a border also holds the neighbour's
     const idx = zone.cells.flatMap((c) => cellReports.get(c) ?? []).filter((i) => input.districtId[i] === zone.beat);
-    // a hot zone without a single report of its own (hot only through its neighbours) stays on the map
-    // as significant cells but is no place to send a patrol: not listed as a hotspot
-    if (idx.length === 0) return;
+    // a hot zone with fewer than the stated minimum of its own reports (hot mostly through its neighbours, or one
+    // or two reports in a quiet area) stays on the map as significant cells but is not listed or counted as a
+    // hotspot: the same minimum as the analyses' place rule (core/analysis/place.ts)
+    if (idx.length < MIN_HOTSPOT_REPORTS) return;
     const cats = new Map<number, number>();
     const hw = Array.from({ length: 7 }, () => new Array(24).fill(0));
     let conf = 0;
@@ -222,7 +225,7 @@ function computeHotspotsIn(input: HotspotInput, beats: DistrictRow[], allBeats: 
   return {
     byBeat,
     cells: { type: 'FeatureCollection', features },
-    method: { cellSize: grid.size, distanceBand: Math.round(result.params.distanceBand), fdr: result.params.fdr, notes: [] },
+    method: { cellSize: grid.size, distanceBand: Math.round(result.params.distanceBand), fdr: result.params.fdr, notes: [msg('briefing.method.minHotspot', { n: MIN_HOTSPOT_REPORTS })] },
     analysed: true,
   };
 }

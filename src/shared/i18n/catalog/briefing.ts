@@ -48,6 +48,7 @@ export default {
     'briefing.weekday.fri': 'pt', 'briefing.weekday.sat': 'sb', 'briefing.weekday.sun': 'nd',
     // ---- method notes ----
     'briefing.method.tooFewForGi': 'za mało zgłoszeń do analizy Gi*',
+    'briefing.method.minHotspot': 'skupisko to co najmniej {n, number} zgłoszeń rejonu w sąsiadujących istotnych polach; mniejsze pola istotne są tylko na mapie',
     'briefing.method.giFailed': 'analiza Gi* niewykonalna ({reason})',
     'briefing.method.separateKinds': 'osobne analizy Gi* dla rejonów {kinds}',
     'briefing.kind.city': 'miejskich',
@@ -108,6 +109,7 @@ export default {
     'briefing.weekday.mon': 'Mon', 'briefing.weekday.tue': 'Tue', 'briefing.weekday.wed': 'Wed', 'briefing.weekday.thu': 'Thu',
     'briefing.weekday.fri': 'Fri', 'briefing.weekday.sat': 'Sat', 'briefing.weekday.sun': 'Sun',
     'briefing.method.tooFewForGi': 'too few reports for a Gi* analysis',
+    'briefing.method.minHotspot': 'a hotspot holds at least {n, number} of the beat\'s reports in adjacent significant cells; smaller significant cells are only on the map',
     'briefing.method.giFailed': 'Gi* analysis not possible ({reason})',
     'briefing.method.separateKinds': 'separate Gi* analyses for {kinds} beats',
     'briefing.kind.city': 'urban',
