@@ -184,6 +184,8 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
         const data = probe.prepare('SELECT EXISTS(SELECT 1 FROM reports) OR EXISTS(SELECT 1 FROM districts) AS e').get() as { e: number };
         if (data.e) {
           try {
+            // VACUUM INTO writes only the copy: allowed on this read-only connection once query_only is lifted
+            probe.pragma('query_only = OFF');
             writeBackup(probe, 'before-migration', abs);
           } catch (e) {
             if (e instanceof BackupError) throw new WorkspaceError('backup-failed', `${e.message} The workspace was not migrated and is unchanged.`, abs);

@@ -48,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
   const json = args.flags.has('json');
   const lang = langFromEnv(process.env);
   const tr = (m: Msg) => translate(lang, m);
-  const backend = new Backend(path.resolve(workspace));
+  const backend = new Backend(path.resolve(workspace), { trustedPaths: true });
   try {
     if (sub === 'list') {
       const layers = await backend.api.listPlaceLayers({});

@@ -238,7 +238,7 @@ describe('layers, replace/add, clearing and the cached index', () => {
 
 describe('the places methods of the contract', () => {
   it('imports as a job, lists layers, names a point with a message, serves GeoJSON; a failed job carries its message', async () => {
-    const backend = new Backend(path.join(t.dir, `api-${++n}.sqlite`), { create: true });
+    const backend = new Backend(path.join(t.dir, `api-${++n}.sqlite`), { create: true, trustedPaths: true });
     try {
       const api = backend.api;
       const file = write('api.geojson', streetsWgs84());

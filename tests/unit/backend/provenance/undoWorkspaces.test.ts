@@ -18,7 +18,7 @@ let backend: Backend;
 
 beforeEach(() => {
   t = tmpDir('rejon-undo-ws-');
-  backend = new Backend(null, { dataDir: path.join(t.dir, 'home') });
+  backend = new Backend(null, { dataDir: path.join(t.dir, 'home'), trustedPaths: true });
 });
 afterEach(async () => {
   await backend.close();
