@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Db } from './workspace';
 
 /** Copies kept per workspace (older ones are deleted after a new one was written). */
@@ -63,7 +64,17 @@ export function writeBackup(db: Db, reason: BackupReason, workspaceFile: string 
   try {
     fs.mkdirSync(dir, { recursive: true });
     fs.rmSync(tmp, { force: true });
-    db.prepare('VACUUM INTO ?').run(tmp);
+    if (db.inTransaction) {
+      // Inside the writer's transaction (BEGIN IMMEDIATE taken, nothing written yet: src/backend/store/writeQueue.ts)
+      // SQLite refuses VACUUM and the online backup on this connection; a second, read-only connection reads the
+      // same committed state (the write lock still allows readers) and writes the copy.
+      const reader = new Database(path.resolve(workspaceFile), { readonly: true, fileMustExist: true, nativeBinding: process.env.REJON_SQLITE_BINDING || undefined });
+      try {
+        reader.prepare('VACUUM INTO ?').run(tmp);
+      } finally {
+        reader.close();
+      }
+    } else db.prepare('VACUUM INTO ?').run(tmp);
     fs.renameSync(tmp, file);
   } catch (e) {
     try {

@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
+import { SCHEMA_VERSION } from '../../../src/backend/store/migrations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../../helpers/tmp';
 import { syntheticRows, writeKmzbCsv } from '../../helpers/kmzbCsv';
@@ -53,7 +55,7 @@ describe('rejon new / info', { timeout: 180_000 }, () => {
     expect(info.status).toBe(0);
     const j = JSON.parse(info.stdout);
     // the keys scripts already read, plus name, territory and the demo flag
-    expect(j).toMatchObject({ reports: 0, districts: 0, schemaVersion: 5, name: 'KMP Piotrków Trybunalski', territory: ['powiat piotrkowski', 'powiat Piotrków Trybunalski'], demo: false });
+    expect(j).toMatchObject({ reports: 0, districts: 0, schemaVersion: SCHEMA_VERSION, name: 'KMP Piotrków Trybunalski', territory: ['powiat piotrkowski', 'powiat Piotrków Trybunalski'], demo: false });
     const text = rejon(['info', '--workspace', file], { lang: 'pl' });
     expect(text.stdout).toContain('KMP Piotrków Trybunalski');
     expect(text.stdout).toContain('obszar działania: powiat piotrkowski, powiat Piotrków Trybunalski');
@@ -144,12 +146,14 @@ describe('imports need a real, existing workspace', { timeout: 180_000 }, () => 
 const canSwitchUser = typeof process.getuid === 'function' && process.getuid() === 0;
 describe.runIf(canSwitchUser)('a read-only workspace', { timeout: 180_000 }, () => {
   it('info reads it; an import is refused with one message; the file is untouched', () => {
-    const dir = path.join(t.dir, 'ro');
+    // outside the run's private temp folder (0700, tests/globalSetup.ts): user nobody must reach the file
+    const outer = fs.mkdtempSync(path.join(fs.existsSync('/tmp') ? '/tmp' : os.tmpdir(), 'rejon-ro-'));
+    const dir = path.join(outer, 'ro');
     fs.mkdirSync(dir);
     const file = path.join(dir, 'kmp.sqlite');
     expect(rejon(['new', file, '--name', 'KMP RO', '--territory', 'powiat piotrkowski']).status).toBe(0);
     expect(rejon(['import', csv, '--workspace', file]).status).toBe(0);
-    fs.chmodSync(t.dir, 0o755);
+    fs.chmodSync(outer, 0o755);
     fs.chmodSync(file, 0o444);
     fs.chmodSync(dir, 0o555);
     const before = sha(file);
@@ -167,6 +171,7 @@ describe.runIf(canSwitchUser)('a read-only workspace', { timeout: 180_000 }, () 
     } finally {
       fs.chmodSync(dir, 0o755);
       fs.chmodSync(file, 0o644);
+      fs.rmSync(outer, { recursive: true, force: true });
     }
   });
 });

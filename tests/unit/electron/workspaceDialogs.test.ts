@@ -18,7 +18,7 @@ import type { CallReply } from '../../../electron/backendSupervisor';
 import { tmpDir } from '../../helpers/tmp';
 
 const state = (over: Partial<Pick<AppState, 'dataDir' | 'workspace'>> = {}) => ({ dataDir: '/home/anna/.local/share/Rejon', workspace: null, ...over });
-const info = (p: string) => ({ path: p, name: 'KMP', schemaVersion: 5, reports: 0, districts: 0, imports: 0, firstReportAt: null, lastReportAt: null, demo: false, territory: [], readOnly: false, createdAt: null });
+const info = (p: string) => ({ path: p, name: 'KMP', schemaVersion: 6, reports: 0, districts: 0, imports: 0, firstReportAt: null, lastReportAt: null, demo: false, territory: [], readOnly: false, createdAt: null });
 
 describe('native dialog options', () => {
   it('Open: workspace files first (.sqlite .rejon .db), then all files; Polish button and title by default', () => {
