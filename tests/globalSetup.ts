@@ -10,13 +10,17 @@ import os from 'node:os';
 import path from 'node:path';
 
 export default function setup(): () => void {
+  // one private folder for the whole run: the unit and e2e projects both list this setup, and a second folder
+  // nested in the first made paths too long for Chromium's sockets (and the first run's check saw the second)
+  if (process.env.REJON_TEST_RUN) return () => undefined;
   // short names: Chromium puts unix sockets (at most 107 bytes of path) below TMPDIR
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'rejon-run-'));
   const tmp = path.join(base, 't');
   const cache = path.join(base, 'c');
   fs.mkdirSync(tmp);
   fs.mkdirSync(cache);
-  const before = { TMPDIR: process.env.TMPDIR, REJON_TEST_CACHE: process.env.REJON_TEST_CACHE };
+  const before = { TMPDIR: process.env.TMPDIR, REJON_TEST_CACHE: process.env.REJON_TEST_CACHE, REJON_TEST_RUN: process.env.REJON_TEST_RUN };
+  process.env.REJON_TEST_RUN = base;
   process.env.TMPDIR = tmp;
   process.env.REJON_TEST_CACHE = cache;
   return () => {

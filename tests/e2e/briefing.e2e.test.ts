@@ -81,11 +81,11 @@ function mapRegionStats(pngFile: string): { std: number; colours: number; inked:
   return { std: Math.sqrt(Math.max(0, sum2 / n - mean * mean)), colours: colours.size, inked: inked / n };
 }
 
-function expectMapDrawn(png: string, what: string): void {
+function expectMapDrawn(png: string, what: string, minInked = 0.3): void {
   const s = mapRegionStats(png);
   // measured at 50 dpi: map pages 0.4–0.95 inked and 140–200 colours; text-only pages (title, tables) 0.1–0.2
   // and 60–90 colours; a map that failed to draw leaves a white frame with an outline (< 0.1)
-  expect(s.inked, `${what}: share of non-white pixels in the map area`).toBeGreaterThan(0.3);
+  expect(s.inked, `${what}: share of non-white pixels in the map area`).toBeGreaterThan(minInked);
   expect(s.std, `${what}: contrast in the map area`).toBeGreaterThan(20);
   expect(s.colours, `${what}: colours in the map area`).toBeGreaterThan(100);
 }
@@ -155,7 +155,9 @@ describe('rejon briefing → PDF on the demo workspace', () => {
       for (const f of pub.hexGeoJson.features.filter((x) => x.properties!.districtId === b.id && x.properties!.count !== null)) {
         expect(page).toMatch(new RegExp(`\\b${f.properties!.count}\\b`));
       }
-      expectMapDrawn(pngs[k], `public map of ${b.name}`);
+      // public maps: since every public number comes from the whole command's one protected table (issue 14 pt 7),
+      // more hexagons are left out (0.26 inked on Rejon 3); a map that failed to draw stays below 0.1
+      expectMapDrawn(pngs[k], `public map of ${b.name}`, 0.2);
       saveScreenshot(`briefing-public-${b.id}.png`, fs.readFileSync(pngs[k]));
     }
   });

@@ -258,6 +258,13 @@ describe('every view fits the window and follows its size', () => {
       await page.setViewportSize(size);
       // deck.gl resizes its layers' container on its next frame: wait until nothing sticks out (at most 10 s)
       await expect.poll(async () => (await measure(page, null, {})).overflowing, { timeout: 10_000 }).toEqual([]);
+      // growing leaves nothing outside at once; the map's canvas follows its area on a later frame (at most 10 s)
+      await expect
+        .poll(async () => {
+          const m = await measure(page, null, MAP_PARTS);
+          return Math.abs(m.boxes.mapCanvas!.width - m.boxes.mapArea!.width) <= 2;
+        }, { timeout: 10_000 })
+        .toBe(true);
       await mapFits(page, null, `beats resized back ${size.width}`);
 
       // the start screen and the new workspace dialog

@@ -193,18 +193,22 @@ describe('a CLI import while the app writes', { timeout: 300_000 }, () => {
 describe('two CLI imports at once', { timeout: 300_000 }, () => {
   it('the second waits (and says so), then lands: both files in the workspace, one file at rest', async () => {
     const file = newWorkspace('kpp-c');
-    const first = start(['import', bigA, '--workspace', file]);
+    // the first import holds the write lock for long (4x the rows): the second must reach its own write while the
+    // first still writes, even on an idle machine where parsing the second file outlasted a short first import
+    const bigA4 = path.join(t.dir, 'eksport-a4.csv');
+    writeKmzbCsv(bigA4, syntheticRows(4 * ROWS, 10 * ROWS));
+    const first = start(['import', bigA4, '--workspace', file]);
     expect(await lockTaken(file, first)).toBe(true);
     const t0 = Date.now();
     const second = start(['import', bigB, '--workspace', file]);
     const [a, b] = await Promise.all([first, second]);
     expect(a.status).toBe(0);
     expect(b.status).toBe(0);
-    expect(a.stdout).toContain(`inserted ${ROWS}`);
+    expect(a.stdout).toContain(`inserted ${4 * ROWS}`);
     expect(b.stdout).toContain(`inserted ${ROWS}`);
     expect(b.stderr).toContain('Waiting for another program');
     expect(b.stderr).not.toMatch(/locked|SQLITE/i);
-    expect(JSON.parse(rejon(['info', '--workspace', file, '--json']).stdout).reports).toBe(2 * ROWS);
+    expect(JSON.parse(rejon(['info', '--workspace', file, '--json']).stdout).reports).toBe(5 * ROWS);
     expect(fs.readdirSync(t.dir).filter((f) => f.startsWith('kpp-c'))).toEqual(['kpp-c.sqlite']);
     console.log(`[writers] second import waited; both done ${b.endedAt - t0} ms after it started (first ended ${a.endedAt - t0} ms)`);
   });

@@ -119,7 +119,23 @@ export function MapView(props: MapViewProps) {
     mapRef.current = map;
     overlayRef.current = overlay;
     (window as unknown as { __rejonMap?: MapLibreMap }).__rejonMap = map;
+    // follow the container's size (window resizes, panels opening and closing): MapLibre's own observer missed a
+    // growth right after a layout change (the canvas kept its old width); one resize per animation frame at most
+    let pending = 0;
+    const observer = new ResizeObserver(() => {
+      if (pending) return;
+      pending = requestAnimationFrame(() => {
+        pending = 0;
+        const el = container.current;
+        if (!el) return;
+        const c = map.getCanvas();
+        if (Math.abs(c.clientWidth - el.clientWidth) > 1 || Math.abs(c.clientHeight - el.clientHeight) > 1) map.resize();
+      });
+    });
+    observer.observe(container.current);
     return () => {
+      observer.disconnect();
+      if (pending) cancelAnimationFrame(pending);
       cb.current.onMap?.(null);
       map.remove();
       mapRef.current = null;
