@@ -37,7 +37,7 @@ export function summarySentences(lang: Lang, s: BriefingSummary): string[] {
 
 /** Method notes of the hotspot analysis; beat kinds ("city|rural") named in the language. */
 export function methodNotesText(lang: Lang, notes: Msg[]): string {
-  return notes
+  const text = notes
     .map((m) => {
       if (m.code !== 'briefing.method.separateKinds') return translate(lang, m);
       const kinds = String(m.params?.kinds ?? '').split('|').filter(Boolean)
@@ -46,6 +46,8 @@ export function methodNotesText(lang: Lang, notes: Msg[]): string {
       return translate(lang, m.code, { kinds: kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')}${and}${kinds[kinds.length - 1]}` : kinds.join('') });
     })
     .join('; ');
+  // a sentence of its own after the method line: capitalised
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const WEEKDAY_CODES: Record<string, string> = {
