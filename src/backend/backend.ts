@@ -16,13 +16,13 @@ import { labelPoint } from './store/districts';
 import { defaultDataDir, demoWorkspacePath, RecentList } from './appData';
 import { browse, isInsideRoots, resolvedRoots, type BrowseRoot } from './workspace/browse';
 import { copyWorkspaceFile, createWorkspaceFile, writeWorkspaceFile } from './workspace/files';
-import { bundledPowiaty, powiatParts, UnknownPowiatError } from './store/territory';
+import { bundledPowiaty } from './store/territory';
 import { importApi } from './api/importApi';
 import { districtApi } from './api/districtApi';
 import { analysisApi } from './api/analysisApi';
 import { mapApi } from './api/mapApi';
 import { briefingApi } from './api/briefingApi';
-import { territoryApi } from './api/territoryApi';
+import { powiatPartsOrRefuse, territoryApi } from './api/territoryApi';
 import type { Printer } from './briefing/printer';
 import { workspaceApi } from './api/workspaceApi';
 import { noneOpenError, workspaceRejonError } from './workspace/errors';
@@ -353,18 +353,7 @@ export class Backend {
       this.checkAllowed(abs, 'write');
       const name = spec.name.trim();
       if (!name) throw new RejonError('bad-request', 'A workspace needs a name.', undefined, msg('workspace.create.name-empty'));
-      let parts;
-      try {
-        parts = powiatParts([...new Set(spec.territory ?? [])]);
-      } catch (e) {
-        if (e instanceof UnknownPowiatError) {
-          throw new RejonError('bad-request', e.message, [{ path: 'territory', message: e.message }],
-            e.ambiguous
-              ? msg('workspace.territory.ambiguous', { name: e.given, options: e.closest.join(', ') })
-              : msg('territory.unknownPowiat', { name: e.given, closest: e.closest.join(', ') }));
-        }
-        throw e;
-      }
+      const parts = powiatPartsOrRefuse([...new Set(spec.territory ?? [])], 'territory');
       createWorkspaceFile(abs, { name, territory: parts, nativeBinding: this.options.nativeBinding });
       const { db, readOnly } = this.openDb(abs, {});
       await this.detach();

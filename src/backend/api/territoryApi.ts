@@ -24,6 +24,24 @@ export function territoryResult(db: Db, outside?: number): TerritoryResult {
 }
 
 /** Implementation of the territory methods of the contract (store/territory.ts does the work). */
+/**
+ * The PRG parts of powiaty named by a caller; an unknown or ambiguous name is a bad request naming the input field
+ * and the closest names (one mapping for creating a workspace and for changing its territory).
+ */
+export function powiatPartsOrRefuse(names: string[], field: string): ReturnType<typeof powiatParts> {
+  try {
+    return powiatParts(names);
+  } catch (e) {
+    if (e instanceof UnknownPowiatError) {
+      throw new RejonError('bad-request', e.message, [{ path: field, message: e.message }],
+        e.ambiguous
+          ? msg('workspace.territory.ambiguous', { name: e.given, options: e.closest.join(', ') })
+          : msg('territory.unknownPowiat', { name: e.given, closest: e.closest.join(', ') }));
+    }
+    throw e;
+  }
+}
+
 export function territoryApi(backend: Backend): Pick<RejonApi, Methods> {
   const db = backend.db;
   const changed = (outside: number): TerritoryResult => {
@@ -33,19 +51,7 @@ export function territoryApi(backend: Backend): Pick<RejonApi, Methods> {
   return {
     getTerritory: async () => territoryResult(db),
     setTerritoryFromPowiaty: async ({ names }) => {
-      let parts;
-      try {
-        parts = powiatParts(names);
-      } catch (e) {
-        if (e instanceof UnknownPowiatError) {
-          throw new RejonError('bad-request', e.message, [{ path: 'names', message: e.message }],
-            e.ambiguous
-              ? msg('workspace.territory.ambiguous', { name: e.given, options: e.closest.join(', ') })
-              : msg('territory.unknownPowiat', { name: e.given, closest: e.closest.join(', ') }));
-        }
-        throw e;
-      }
-      return changed(replaceTerritory(db, parts).outside);
+      return changed(replaceTerritory(db, powiatPartsOrRefuse(names, 'names')).outside);
     },
     setTerritoryFromBeats: async () => {
       const u = beatsUnion(db);
