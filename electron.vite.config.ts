@@ -14,6 +14,7 @@ export default defineConfig({
           backendHost: resolve(__dirname, 'electron/backendHost.ts'),
           analysisWorker: resolve(__dirname, 'src/backend/analysis/worker.ts'),
           importWorker: resolve(__dirname, 'src/backend/import/worker.ts'),
+          importWriteWorker: resolve(__dirname, 'src/backend/import/writeWorker.ts'),
           readWorker: resolve(__dirname, 'src/backend/reads/worker.ts'),
           cli: resolve(__dirname, 'src/cli/main.ts'),
         },

@@ -2,7 +2,7 @@
  * Where the backend's worker threads come from.
  *
  * - Built (what ships: out/main, the Electron utility process and `rejon` from out/): the worker entries are
- *   emitted by the build next to the host (`out/main/analysisWorker.js`, `out/main/importWorker.js`, see
+ *   emitted by the build next to the host (`out/main/analysisWorker.js`, `out/main/importWorker.js`, …, see
  *   electron.vite.config.ts) and are found relative to the running bundle. tsx is never involved.
  * - Sources (development, vitest, `REJON_DEV=1 rejon`): this module is TypeScript, so the workers start through
  *   their `worker-bootstrap.mjs`, which registers tsx in the worker thread.
@@ -16,12 +16,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
-export type WorkerName = 'analysisWorker' | 'importWorker' | 'readWorker';
+export type WorkerName = 'analysisWorker' | 'importWorker' | 'importWriteWorker' | 'readWorker';
 
 /** Source bootstraps, relative to this file's folder (src/backend). */
 const SOURCE_BOOTSTRAP: Record<WorkerName, string[]> = {
   analysisWorker: ['analysis', 'worker-bootstrap.mjs'],
   importWorker: ['import', 'worker-bootstrap.mjs'],
+  importWriteWorker: ['import', 'worker-bootstrap-write.mjs'],
   readWorker: ['reads', 'worker-bootstrap.mjs'],
 };
 

@@ -48,7 +48,7 @@ afterAll(() => t?.cleanup());
 
 describe('the packed desktop app (electron-builder, offline)', () => {
   it('app.asar holds the built app: main, backend host, workers, CLI, preload, renderer and package.json', () => {
-    for (const f of ['/package.json', '/out/main/index.js', '/out/main/backendHost.js', '/out/main/analysisWorker.js', '/out/main/importWorker.js', '/out/main/cli.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
+    for (const f of ['/package.json', '/out/main/index.js', '/out/main/backendHost.js', '/out/main/analysisWorker.js', '/out/main/importWorker.js', '/out/main/importWriteWorker.js', '/out/main/cli.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
       expect(asarFiles.has(f), f).toBe(true);
     }
     // every file of out/main, chunks included

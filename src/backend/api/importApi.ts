@@ -1,7 +1,8 @@
 import { RejonError, type RejonApi } from '../../shared/contract';
 import type { importMethods } from '../../shared/contract/import';
 import type { Backend } from '../backend';
-import { analyzeForImport, importFile, ImportError, resolveMapping } from '../import/importFile';
+import { analyzeForImport, ImportError, resolveMapping } from '../import/importFile';
+import { runImport } from '../import/runImport';
 import { readingPreviews } from '../import/coordinateContext';
 import { getTerritory } from '../store/territory';
 import { workspaceReadOnly } from './dispatch';
@@ -73,8 +74,9 @@ export function importApi(backend: Backend): Pick<RejonApi, Methods> {
       if (isReadonlyDb(backend.db)) throw workspaceReadOnly();
       const { file, name, release } = resolveImportSource(backend, source, true);
       const job = backend.jobs.start('import', async (ctx) => {
-        // One writer at a time in this backend (the import writes through its own connection: a slot, no transaction).
-        const summary = await backend.writer.slot('import', ctx, () => importFile(
+        // One writer at a time in this backend (the import writes through its own connection, on its own thread: a
+        // slot, no transaction).
+        const summary = await backend.writer.slot('import', ctx, () => runImport(
           backend.workspacePath,
           { path: file, displayName: name, mapping, options, presetName, savePresetAs, provenance, provenanceKind },
           ctx,

@@ -48,7 +48,7 @@ type Stage =
   | { kind: 'mapping'; file: File; uploadId: string; inspection: ImportInspection; busy: boolean }
   | { kind: 'importing'; file: File; jobId: string | null; progress: number; message: string; rows: number; rate: number; etaSec: number | null; cancelling: boolean }
   | { kind: 'cancelled'; file: File; reports: number | null }
-  | { kind: 'summary'; file: File; summary: ImportSummaryOut; savedPreset: string | null }
+  | { kind: 'summary'; file: File; summary: ImportSummaryOut; savedPreset: string | null; cancelTooLate?: boolean }
   | { kind: 'error'; file: File | null; title: string; detail: string };
 
 /** Error text for the user: the translated message code when the backend sent one; staged upload names shortened. */
@@ -261,7 +261,8 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
           return;
         }
         const summary = parsed.data;
-        setStage({ kind: 'summary', file: s.file, summary, savedPreset: savedPresetRef.current });
+        // A cancel that came after the import had committed: the data is in, and the summary says so.
+        setStage({ kind: 'summary', file: s.file, summary, savedPreset: savedPresetRef.current, cancelTooLate: s.cancelling });
         if (!summary.nothingChanged) onImportedRef.current();
         void refreshImports();
         if (savedPresetRef.current) void refreshPresets();
@@ -551,6 +552,11 @@ export function ImportView({ onImported, onClose, initialFiles, onInitialFilesTa
                   <h2>{t('summaryTitle', { file: stage.summary.fileName })}</h2>
                   {queueNote && <span className="muted">{queueNote}</span>}
                 </div>
+                {stage.cancelTooLate && (
+                  <div className="imp-note warn" role="status" data-testid="import-cancel-too-late">
+                    {t('cancelTooLate')}
+                  </div>
+                )}
                 <SummaryPanel summary={stage.summary} savedPreset={stage.savedPreset} onOpenQuarantine={(id) => openQuarantine(id)} />
                 {afterButtons}
               </div>

@@ -97,6 +97,7 @@ const pl = {
   cancelImport: 'Anuluj import',
   cancelling: 'Anulowanie…',
   cancelledTitle: 'Import anulowany',
+  cancelTooLate: 'Import zakończył się, zanim można go było anulować: dane z pliku zostały zapisane. Aby je usunąć, cofnij ten import w historii importów.',
   cancelledText: 'Import pliku „{file}” został anulowany. Obszar roboczy nie został zmieniony — żadne zgłoszenie nie zostało dodane ani zmienione.',
   reportsNow: 'Zgłoszeń w obszarze roboczym: {n}.',
   // summary
@@ -242,6 +243,7 @@ const en: Record<ImportMessageKey, string> = {
   cancelImport: 'Cancel import',
   cancelling: 'Cancelling…',
   cancelledTitle: 'Import cancelled',
+  cancelTooLate: 'The import finished before it could be cancelled: the file’s data was saved. To remove it, undo this import in the import history.',
   cancelledText: 'The import of “{file}” was cancelled. The workspace was not changed — no report was added or modified.',
   reportsNow: 'Reports in the workspace: {n}.',
   summaryTitle: 'Import summary — {file}',

@@ -13,7 +13,8 @@ describe('worker scripts', () => {
     expect(workerScript('analysisWorker')).toBe(path.join(ROOT, 'src', 'backend', 'analysis', 'worker-bootstrap.mjs'));
     expect(workerScript('importWorker')).toBe(path.join(ROOT, 'src', 'backend', 'import', 'worker-bootstrap.mjs'));
     expect(workerScript('readWorker')).toBe(path.join(ROOT, 'src', 'backend', 'reads', 'worker-bootstrap.mjs'));
-    for (const w of ['analysisWorker', 'importWorker'] as const) expect(fs.existsSync(workerScript(w))).toBe(true);
+    expect(workerScript('importWriteWorker')).toBe(path.join(ROOT, 'src', 'backend', 'import', 'worker-bootstrap-write.mjs'));
+    for (const w of ['analysisWorker', 'importWorker', 'importWriteWorker', 'readWorker'] as const) expect(fs.existsSync(workerScript(w))).toBe(true);
   });
 
   it('from the bundle: the entries next to the host, whether the caller is an entry or a shared chunk', () => {
@@ -26,5 +27,6 @@ describe('worker scripts', () => {
     // after `npm run build` (npm test builds first) they are there
     expect(fs.existsSync(path.join(out, 'analysisWorker.js'))).toBe(true);
     expect(fs.existsSync(path.join(out, 'importWorker.js'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'importWriteWorker.js'))).toBe(true);
   });
 });

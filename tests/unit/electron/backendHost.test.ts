@@ -96,7 +96,7 @@ afterAll(() => {
 
 describe('the built backend host under Node (the utility-process protocol over child_process IPC)', () => {
   it('the build has the host and the worker entries next to it, and nothing in out/main needs tsx', () => {
-    for (const f of ['backendHost.js', 'analysisWorker.js', 'importWorker.js', 'readWorker.js', 'cli.js']) expect(fs.existsSync(path.join(ROOT, 'out', 'main', f)), f).toBe(true);
+    for (const f of ['backendHost.js', 'analysisWorker.js', 'importWorker.js', 'importWriteWorker.js', 'readWorker.js', 'cli.js']) expect(fs.existsSync(path.join(ROOT, 'out', 'main', f)), f).toBe(true);
     const files = fs.readdirSync(path.join(ROOT, 'out', 'main'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
     // no import of tsx (static or dynamic) anywhere in what ships
     for (const f of files) expect(fs.readFileSync(path.join(ROOT, 'out', 'main', f), 'utf8'), f).not.toMatch(/(from\s*|import\s*\(\s*)["']tsx(\/[^"']*)?["']/);

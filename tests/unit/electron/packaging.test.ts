@@ -76,6 +76,7 @@ describe('desktop packaging (electron-builder.yml)', () => {
       'out/renderer/index.html', // app://rejon/index.html
       'out/main/analysisWorker.js', // worker threads, next to the host (src/backend/workers.ts)
       'out/main/importWorker.js',
+      'out/main/importWriteWorker.js',
       'out/main/readWorker.js',
     ];
     expect(pkg.main).toBe('out/main/index.js');
