@@ -38,7 +38,7 @@ import { ImportView } from './import/ImportView';
 import { DistrictsView } from './districts/DistrictsView';
 import { BriefingView } from './briefing/BriefingView';
 import { AnalysisPanel } from './analysis/AnalysisPanel';
-import { DEFAULT_LAYOUT, normalizeLayout, usePersistedSetting, type Layout } from './settings';
+import { DEFAULT_LAYOUT, layoutAfterLoad, normalizeLayout, usePersistedSetting, type Layout } from './settings';
 import { perf } from './perf';
 import { binnedHeatPoints, buildHeatBins } from './data/heatBins';
 import { padBounds, samplePoints } from './data/pointLod';
@@ -145,7 +145,7 @@ export function App({ switcher }: AppProps = {}) {
         settingsAppliedRef.current = true;
         setFilterState(normalizeFilter(savedFilter));
         setLayers(normalizeLayers(savedLayers));
-        setLayout(normalizeLayout(savedLayout));
+        setLayout((cur) => layoutAfterLoad(normalizeLayout(savedLayout), cur));
       }
       setData({ info, columns: decodeReportColumns(bytes), districts, districtsGeo, territory });
       setSettingsLoaded(true);

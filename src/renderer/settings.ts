@@ -27,6 +27,19 @@ export interface Layout {
 
 export const DEFAULT_LAYOUT: Layout = { view: 'map', filtersOpen: true, layersOpen: true, timelineOpen: true, mapView: null, playMode: 'moving' };
 
+/**
+ * The layout once the saved one has loaded: the saved layout, except what the user changed while it loaded (a tab
+ * or a panel toggled before the first data arrived: on a slow machine the click would otherwise be undone). The map
+ * view always comes from the saved layout: the map reports its own start view without any user action.
+ */
+export function layoutAfterLoad(saved: Layout, current: Layout, defaults: Layout = DEFAULT_LAYOUT): Layout {
+  const out: Layout = { ...saved };
+  for (const k of ['view', 'filtersOpen', 'layersOpen', 'timelineOpen', 'playMode'] as const) {
+    if (current[k] !== defaults[k]) (out as Record<typeof k, unknown>)[k] = current[k];
+  }
+  return out;
+}
+
 export function normalizeLayout(raw: unknown): Layout {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const mv = r.mapView as { center?: unknown; zoom?: unknown } | null | undefined;
