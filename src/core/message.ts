@@ -5,8 +5,12 @@
  * Every code has an entry in both catalogues (src/shared/i18n/catalog/*.ts); a unit test checks it.
  */
 
-/** Parameter values: numbers are formatted per language by the catalogue's ICU pattern. */
-export type MsgParams = Record<string, string | number | boolean | null | undefined>;
+/**
+ * Parameter values: numbers are formatted per language by the catalogue's ICU pattern; a message as a value (a
+ * place's label inside a sentence) is translated first, in the same language.
+ */
+export type MsgParam = string | number | boolean | null | undefined | Msg;
+export type MsgParams = Record<string, MsgParam>;
 
 export interface Msg {
   code: string;

@@ -15,6 +15,7 @@ import { demoWorkspaceCopy, rejon, saveScreenshot } from './harness';
 import { findLeaks, reportTraces, type ReportTrace } from '../helpers/leaks';
 import { tmpDir } from '../helpers/tmp';
 import { summaryText } from '../../src/shared/briefingText';
+import { translate } from '../../src/shared/i18n';
 import briefingCatalog from '../../src/shared/i18n/catalog/briefing';
 
 let t: ReturnType<typeof tmpDir>;
@@ -118,7 +119,7 @@ describe('rejon briefing → PDF on the demo workspace', () => {
       // detail page: the top hotspot (table cells wrap, so its first word and its count)
       const detail = flat(texts[k + 1]);
       if (b.hotspots.length) {
-        expect(detail).toContain(b.hotspots[0].location.split(' ')[0]);
+        expect(detail).toContain(translate('pl', b.hotspots[0].location).split(' ')[0]);
         expect(detail).toMatch(new RegExp(`\\b${b.hotspots[0].count}\\b`));
       }
     }
@@ -138,7 +139,7 @@ describe('rejon briefing → PDF on the demo workspace', () => {
     expect(all).not.toMatch(/\b(1[4-9]|2[0-4]|49|5[0-5])[.,]\d{4,}/); // nothing that looks like a coordinate
     for (const b of police.beats) {
       expect(flat(all)).not.toContain(summaryText('pl', b.summary).slice(0, 40));
-      for (const h of b.hotspots) expect(all).not.toContain(h.location);
+      for (const h of b.hotspots) expect(all).not.toContain(translate('pl', h.location));
       if (b.officer) expect(all).not.toContain(b.officer);
     }
     const pngs = rasterise(out, 'public');
@@ -214,7 +215,7 @@ describe('rejon briefing → PDF on the demo workspace', () => {
       if (x.hotspots.length > 0) {
         expect(own).toContain(`Wykryto ${x.hotspots.length === 1 ? '1 istotne' : x.hotspots.length}`);
         expect(own).not.toContain('Nie wykryto');
-        expect(own).toContain(x.hotspots[0].location.split(' ')[0]);
+        expect(own).toContain(translate('pl', x.hotspots[0].location).split(' ')[0]);
       } else if (x.count > 0 && d.hotspotSummary.analysed) {
         expect(own).toContain('Nie wykryto istotnych statystycznie skupisk');
       }

@@ -86,6 +86,12 @@ export function namePlace(db: Db, lon: number, lat: number): PlaceName {
   return nameWith(gazetteer(db), lon, lat);
 }
 
+/** A namer bound to one read of the places and beats (briefings name their hotspots one by one). */
+export function placeNamer(db: Db): (lon: number, lat: number) => PlaceName {
+  const g = gazetteer(db);
+  return (lon, lat) => nameWith(g, lon, lat);
+}
+
 /** Names for many points with one read of the places and beats. */
 export function namePlaces(db: Db, points: readonly (readonly [number, number])[]): PlaceName[] {
   if (points.length === 0) return [];

@@ -16,14 +16,16 @@ import { resolveRequest, scopeClauses, type ResolvedRequest } from './request';
 import { studyArea } from '../store/studyArea';
 import { getTerritory } from '../store/territory';
 import { computeHotspots } from './hotspots';
+import { placeNamer } from '../analysis/places';
 import path from 'node:path';
 import { isProvenanceKind, summarizeSources, type ProvenanceKind, type SourceSummary } from '../../core/provenance';
 
-const VERIFIED = STATUSES.filter((s) => s.group !== 'open').map((s) => s.name);
-
-export function readPlaces(db: Db): { name: string; kind: string; lon: number; lat: number }[] {
+/** Named places drawn on the briefing maps for orientation (hotspots are named by placeNamer: streets too). */
+function readPlaces(db: Db): { name: string; kind: string; lon: number; lat: number }[] {
   return db.prepare('SELECT name, kind, lon, lat FROM places ORDER BY id').all() as { name: string; kind: string; lon: number; lat: number }[];
 }
+
+const VERIFIED = STATUSES.filter((s) => s.group !== 'open').map((s) => s.name);
 
 /**
  * The imports whose reports a document counts: reports created in the period or the comparison period, in the
@@ -169,7 +171,6 @@ export function buildBriefingData(db: Db, workspaceFile: string, req: BriefingRe
     idx.forEach((i, k) => { out[k] = a[i]; });
     return out;
   };
-  const places = readPlaces(db);
   const hs = computeHotspots(
     {
       x: take(src.x, (n) => new Float64Array(n)), y: take(src.y, (n) => new Float64Array(n)),
@@ -177,7 +178,7 @@ export function buildBriefingData(db: Db, workspaceFile: string, req: BriefingRe
       hour: take(src.hour, (n) => new Uint8Array(n)), weekday: take(src.weekday, (n) => new Uint8Array(n)),
       districtId: take(src.districtId, (n) => new Int32Array(n)),
     },
-    r.beats, r.allBeats, places,
+    r.beats, r.allBeats, placeNamer(db),
   );
 
   // the one hotspot summary: beats' lists, the table column, the totals and every sentence read it
@@ -236,7 +237,7 @@ export function buildBriefingData(db: Db, workspaceFile: string, req: BriefingRe
     beatsGeoJson: beatFeatures(r.beats),
     allBeatsGeoJson: beatFeatures(r.allBeats),
     hotCellsGeoJson: hs.cells,
-    places: places,
+    places: readPlaces(db),
     method: hs.method,
     hotspotSummary: { analysed: hsum.analysed, total: hsum.total, beats: hsum.beatsWithHotspots },
     minReports: r.minReports,

@@ -12,6 +12,7 @@ import { matchCategory } from '../../core/domain/categories';
 import type { BRIEFING_EXPORTS, BriefingData, BriefingLang, BriefingRequest, PublicBriefingData, PublicCount, PublicOptions } from '../../shared/contract/briefing';
 import type { Db } from '../store/workspace';
 import { hoursText } from '../../shared/briefingText';
+import { translate } from '../../shared/i18n';
 import { buildBriefingData } from './data';
 import { buildPublicBriefingData, HOUR_BANDS, OTHER_CATEGORIES, publicSourceNote } from './public';
 import { sourcesText } from '../../shared/provenance';
@@ -117,7 +118,7 @@ export function policeHotspotsTable(d: BriefingData, lang: BriefingLang): Table 
   for (const b of d.beats) {
     for (const h of b.hotspots) {
       rows.push([
-        b.name, h.rank, h.location, h.placeName, h.placeDistanceM, round(h.lon, 5), round(h.lat, 5), h.cells, h.count, h.confidence,
+        b.name, h.rank, translate(lang, h.location), h.placeName, h.placeDistanceM, round(h.lon, 5), round(h.lat, 5), h.cells, h.count, h.confidence,
         h.dominantCategories.map((c) => `${categoryName(c.name, lang)} (${c.count})`).join(', '), pct(h.confirmedShare), hoursText(lang, h.hours),
       ]);
     }
@@ -144,9 +145,9 @@ export function policeHotspotsGeoJson(d: BriefingData, lang: BriefingLang = 'pl'
         type: 'Feature',
         geometry: polys.length ? { type: 'MultiPolygon', coordinates: polys } : { type: 'Point', coordinates: [h.lon, h.lat] },
         properties: {
-          districtId: b.id, beat: b.name, rank: h.rank, location: h.location, placeName: h.placeName, placeDistanceM: h.placeDistanceM,
+          districtId: b.id, beat: b.name, rank: h.rank, location: translate(lang, h.location), placeName: h.placeName, placeDistanceM: h.placeDistanceM,
           centroid: [h.lon, h.lat], cells: h.cells, count: h.count, confidence: h.confidence,
-          dominantCategories: h.dominantCategories.map((c) => `${c.name} (${c.count})`).join(', '), confirmedShare: h.confirmedShare, hours: hoursText('pl', h.hours),
+          dominantCategories: h.dominantCategories.map((c) => `${categoryName(c.name, lang)} (${c.count})`).join(', '), confirmedShare: h.confirmedShare, hours: hoursText(lang, h.hours),
         },
       });
     }

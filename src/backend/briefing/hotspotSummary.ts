@@ -7,6 +7,7 @@
  * per-beat ranked list.
  */
 import type { HotspotMention } from '../../core/briefing/summary';
+import type { Msg } from '../../core/message';
 import type { BriefingHotspot } from '../../shared/contract/briefing';
 
 export interface HotspotSummary {
@@ -34,7 +35,7 @@ export function beatMention(s: HotspotSummary, beatId: number): HotspotMention {
 
 /** What the scope's summary says: all hotspots of the beats in scope, the largest named with its beat. */
 export function scopeMention(s: HotspotSummary, beatNames: Map<number, string>): HotspotMention {
-  let top: { location: string; count: number; beat: string } | null = null;
+  let top: { location: Msg; count: number; beat: string } | null = null;
   for (const [id, list] of s.byBeat) {
     for (const h of list) if (!top || h.count > top.count) top = { location: h.location, count: h.count, beat: beatNames.get(id) ?? '' };
   }

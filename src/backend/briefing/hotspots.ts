@@ -4,14 +4,13 @@
  * rural ones: a one-beat briefing still compares its cells with the rest of the command, but a town centre is not
  * measured against empty fields, which would make every city cell "hot"), then groups the hot cells (Gi* bin > 0, FDR-corrected, 90/95/99 %) into hotspots:
  * edge-connected hot cells inside the same beat. Each hotspot gets its reports' counts, dominant categories,
- * confirmed share and time pattern, and a location from the nearest named place.
+ * confirmed share and time pattern, and a location from the nearest named street or place (the one lookup).
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import { autoCellSize, cellIndexOf, cellPolygon, cellSpacing, inMultiPolygon, optimizedHotSpots, type HotSpotResult } from '../../core/analysis';
 import { geometryToPuwg92 } from '../../core/districts';
 import { categoryByCode } from '../../core/domain/categories';
-import { fromPuwg92, toPuwg92 } from '../../core/domain/crs';
-import { formatDecimal } from '../../core/briefing/polish';
+import { fromPuwg92 } from '../../core/domain/crs';
 import { msg, type Msg } from '../../core/message';
 import { hoursLabel, timePattern } from '../../core/briefing/summary';
 import { STATUSES } from '../../core/domain/statuses';
@@ -48,25 +47,12 @@ function polygonsOf(b: DistrictRow): number[][][][] {
   return (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as number[][][][];
 }
 
-export function locate(lon: number, lat: number, places: { name: string; lon: number; lat: number }[]): { text: string; place: string | null; distance: number | null } {
-  const [x, y] = toPuwg92(lon, lat);
-  let best: { name: string; d: number } | null = null;
-  for (const p of places) {
-    const [px, py] = toPuwg92(p.lon, p.lat);
-    const d = Math.hypot(px - x, py - y);
-    if (!best || d < best.d) best = { name: p.name, d };
-  }
-  if (best && best.d <= 1500) {
-    const rounded = best.d < 1000 ? Math.max(50, Math.round(best.d / 50) * 50) : Math.round(best.d / 100) * 100;
-    const text = best.d < 150 ? best.name : `${best.name} (ok. ${rounded >= 1000 ? `${formatDecimal(rounded / 1000, 1)} km` : `${rounded} m`})`;
-    return { text, place: best.name, distance: Math.round(best.d) };
-  }
-  return { text: `${formatDecimal(lat, 4)}° N, ${formatDecimal(lon, 4)}° E`, place: null, distance: null };
-}
+/** Names a WGS84 point: the one lookup behind every place name (backend/analysis/places.ts `placeNamer`). */
+export type PlaceNamer = (lon: number, lat: number) => { name: string | null; distanceM: number | null; label: Msg };
 
-export function computeHotspots(input: HotspotInput, beats: DistrictRow[], allBeats: DistrictRow[], places: { name: string; lon: number; lat: number }[]): HotspotOutput {
+export function computeHotspots(input: HotspotInput, beats: DistrictRow[], allBeats: DistrictRow[], name: PlaceNamer): HotspotOutput {
   const kinds = [...new Set(beats.map((b) => b.kind))];
-  if (kinds.length === 0) return computeHotspotsIn(input, beats, allBeats, places);
+  if (kinds.length === 0) return computeHotspotsIn(input, beats, allBeats, name);
   const parts = kinds.map((kind) => {
     const study = allBeats.filter((b) => b.kind === kind);
     const ids = new Set(study.map((b) => b.id));
@@ -80,7 +66,7 @@ export function computeHotspots(input: HotspotInput, beats: DistrictRow[], allBe
     const subInput: HotspotInput = {
       x: sub(input.x), y: sub(input.y), category: sub(input.category), status: sub(input.status), hour: sub(input.hour), weekday: sub(input.weekday), districtId: sub(input.districtId),
     };
-    return computeHotspotsIn(subInput, beats.filter((b) => b.kind === kind), study, places);
+    return computeHotspotsIn(subInput, beats.filter((b) => b.kind === kind), study, name);
   });
   if (parts.length === 1) return parts[0];
   const byBeat = new Map<number, BriefingHotspot[]>();
@@ -95,7 +81,7 @@ export function computeHotspots(input: HotspotInput, beats: DistrictRow[], allBe
   };
 }
 
-function computeHotspotsIn(input: HotspotInput, beats: DistrictRow[], allBeats: DistrictRow[], places: { name: string; lon: number; lat: number }[]): HotspotOutput {
+function computeHotspotsIn(input: HotspotInput, beats: DistrictRow[], allBeats: DistrictRow[], name: PlaceNamer): HotspotOutput {
   const empty: HotspotOutput = { byBeat: new Map(), cells: { type: 'FeatureCollection', features: [] }, method: { cellSize: null, distanceBand: null, fdr: true, notes: [] }, analysed: false };
   const n = input.x.length;
   if (n < 10 || allBeats.length === 0) return { ...empty, method: { ...empty.method, notes: [msg('briefing.method.tooFewForGi')] } };
@@ -188,11 +174,11 @@ function computeHotspotsIn(input: HotspotInput, beats: DistrictRow[], allBeats: 
       maxBin = Math.max(maxBin, h.bin);
     }
     const [lon, lat] = fromPuwg92(sx / sw, sy / sw);
-    const loc = locate(lon, lat, places);
+    const place = name(lon, lat);
     const t = timePattern(hw);
     const list = byBeat.get(zone.beat) ?? [];
     list.push({
-      rank: 0, districtId: zone.beat, location: loc.text, placeName: loc.place, placeDistanceM: loc.distance, lon, lat,
+      rank: 0, districtId: zone.beat, location: place.label, placeName: place.name, placeDistanceM: place.distanceM, lon, lat,
       cells: zone.cells.length, count: idx.length, confidence: maxBin === 3 ? 99 : maxBin === 2 ? 95 : 90,
       dominantCategories: [...cats.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 3)
         .map(([code, count]) => ({ name: categoryByCode(code)?.name ?? 'Inna kategoria', count })),

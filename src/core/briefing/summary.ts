@@ -30,7 +30,7 @@ export interface HotspotMention {
   count: number;
   /** Beats with at least one hotspot (scope sentences). */
   beats?: number;
-  top: { location: string; count: number; beat?: string } | null;
+  top: { location: Msg; count: number; beat?: string } | null;
 }
 
 export interface SummaryInput {

@@ -309,7 +309,7 @@ function BeatMapPage({ data, beat }: { data: BriefingData; beat: BeatBriefing })
               <ol className="pp-rank-list">
                 {beat.hotspots.slice(0, 6).map((h) => (
                   <li key={h.rank}>
-                    <span className="pp-rank">{h.rank}</span> {h.location} — {tr.n(h.count)}
+                    <span className="pp-rank">{h.rank}</span> {translate(tr.lang, h.location)} — {tr.n(h.count)}
                   </li>
                 ))}
               </ol>
@@ -356,7 +356,7 @@ function BeatDetailPage({ data, beat }: { data: BriefingData; beat: BeatBriefing
                     {hs.map((h) => (
                       <tr key={h.rank}>
                         <td className="num"><span className="pp-rank">{h.rank}</span></td>
-                        <td className="pp-loc">{h.location}</td>
+                        <td className="pp-loc">{translate(tr.lang, h.location)}</td>
                         <td className="num">{tr.n(h.count)}</td>
                         <td className="cats">{h.dominantCategories.slice(0, 3).map((c) => `${tr.category(c.name)} (${c.count})`).join(', ')}</td>
                         <td className="num">{tr.pct(h.confirmedShare)}</td>

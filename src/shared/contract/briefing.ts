@@ -96,8 +96,11 @@ export interface ProvenanceEntry {
 export interface BriefingHotspot {
   rank: number;
   districtId: number;
-  /** Human location: "Park Poniatowskiego (ok. 120 m)" or "51,40123 N 19,70456 E". */
-  location: string;
+  /**
+   * Where it is, as a message (hotspots.place.*): the nearest named street or place with its distance ("Słowackiego",
+   * "Park Poniatowskiego (ok. 150 m)"), else its beat, else coordinates. The same lookup as the analyses' lists.
+   */
+  location: Msg;
   placeName: string | null;
   placeDistanceM: number | null;
   /** Centroid of the hotspot's hexagons (not of any report), WGS84. */

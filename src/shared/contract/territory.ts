@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MethodDef } from './method';
+import type { Msg } from '../../core/message';
 
 /**
  * The command's territory (issue 12): the area the workspace covers, as named parts (PRG powiaty, the union of
@@ -9,10 +10,13 @@ import type { MethodDef } from './method';
  */
 
 /** A message code with parameters (src/core/message.ts) on the wire. */
-export const MsgSchema = z.object({
-  code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]).optional()).optional(),
-});
+/** A message (src/core/message.ts); a parameter may itself be a message (a place's label inside a sentence). */
+export const MsgSchema: z.ZodType<Msg> = z.lazy(() =>
+  z.object({
+    code: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), MsgSchema]).optional()).optional(),
+  }),
+);
 
 const BBox = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 const Geometry = z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.unknown()) }).passthrough();

@@ -7,7 +7,7 @@
  * same keys; add a feature file to CATALOGS below. Polish is the default language.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { Msg, MsgParams } from '../../core/message';
+import { isMsg, type Msg, type MsgParams } from '../../core/message';
 import { CATALOGS } from './catalog';
 
 export type Lang = 'pl' | 'en';
@@ -66,7 +66,7 @@ export function translate(lang: Lang, m: Msg | string, params?: MsgParams): stri
   if (!f) return p && Object.keys(p).length ? `${code} ${JSON.stringify(p)}` : code;
   // Nested messages as parameters are translated first.
   const values: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p)) values[k] = v ?? '';
+  for (const [k, v] of Object.entries(p)) values[k] = isMsg(v) ? translate(lang, v) : v ?? '';
   return String(f.format(values));
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bandOfWindow, beatSummary, hoursLabel, MIN_REPORTS_FOR_CHANGE, timePattern } from '../../../../src/core/briefing/summary';
 import { hoursText, summaryText } from '../../../../src/shared/briefingText';
 import { translate } from '../../../../src/shared/i18n';
+import { msg } from '../../../../src/core/message';
 
 const empty = () => Array.from({ length: 7 }, () => new Array(24).fill(0));
 function matrix(hours: Record<number, number>, days = [0, 1, 2, 3, 4, 5, 6]): number[][] {
@@ -60,12 +61,16 @@ describe('the hotspot sentence follows the hotspot summary it is given', () => {
   const base = { name: 'Rejon 1', count: 50, previousCount: 40, pValue: 0.3, categories: cats, hourWeekday: empty() };
   it('none found, found, not analysed', () => {
     expect(summaryText('pl', beatSummary({ ...base, hotspots: { analysed: true, count: 0, top: null } }))).toContain('Nie wykryto istotnych statystycznie skupisk (Gi*).');
-    const found = summaryText('pl', beatSummary({ ...base, hotspots: { analysed: true, count: 3, top: { location: 'Dworzec PKP', count: 12 } } }));
+    const found = summaryText('pl', beatSummary({ ...base, hotspots: { analysed: true, count: 3, top: { location: msg('hotspots.place.at', { name: 'Dworzec PKP' }), count: 12 } } }));
     expect(found).toContain('Wykryto 3 istotne statystycznie skupiska (Gi*); największe: Dworzec PKP – 12 zgłoszeń.');
+    // the place is a message inside the sentence, translated with it
+    const near = beatSummary({ ...base, hotspots: { analysed: true, count: 1, top: { location: msg('hotspots.place.near', { name: 'Dworzec PKP', distance: 150 }), count: 12 } } });
+    expect(summaryText('pl', near)).toContain('Dworzec PKP (ok. 150 m) – 12 zgłoszeń');
+    expect(summaryText('en', near)).toContain('Dworzec PKP (about 150 m)');
     const notRun = summaryText('pl', beatSummary({ ...base, hotspots: { analysed: false, count: 0, top: null } }));
     expect(notRun).toContain('Skupisk nie oceniano');
     expect(notRun).not.toContain('Nie wykryto');
-    const scope = summaryText('pl', beatSummary({ ...base, where: undefined, hotspots: { analysed: true, count: 5, beats: 2, top: { location: 'Rynek', count: 9, beat: 'Rejon 1 – Stare Miasto' } } }));
+    const scope = summaryText('pl', beatSummary({ ...base, where: undefined, hotspots: { analysed: true, count: 5, beats: 2, top: { location: msg('hotspots.place.at', { name: 'Rynek' }), count: 9, beat: 'Rejon 1 – Stare Miasto' } } }));
     expect(scope).toContain('Wykryto 5 istotnych statystycznie skupisk (Gi*) w 2 rejonach; największe (Rejon 1 – Stare Miasto): Rynek – 9 zgłoszeń.');
   });
 });
