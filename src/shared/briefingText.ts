@@ -35,18 +35,9 @@ export function summarySentences(lang: Lang, s: BriefingSummary): string[] {
   return s.sentences.map((m) => sentence(lang, m, where));
 }
 
-/** Method notes of the hotspot analysis; beat kinds ("city|rural") named in the language. */
+/** Method notes of the hotspot analysis (too few reports, an engine refusal), as a sentence of their own. */
 export function methodNotesText(lang: Lang, notes: Msg[]): string {
-  const text = notes
-    .map((m) => {
-      if (m.code !== 'briefing.method.separateKinds') return translate(lang, m);
-      const kinds = String(m.params?.kinds ?? '').split('|').filter(Boolean)
-        .map((k) => (k === 'city' ? translate(lang, 'briefing.kind.city') : k === 'rural' ? translate(lang, 'briefing.kind.rural') : translate(lang, 'briefing.kind.other', { kind: k })));
-      const and = lang === 'pl' ? ' i ' : ' and ';
-      return translate(lang, m.code, { kinds: kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')}${and}${kinds[kinds.length - 1]}` : kinds.join('') });
-    })
-    .join('; ');
-  // a sentence of its own after the method line: capitalised
+  const text = notes.map((m) => translate(lang, m)).join('; ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -15,8 +15,7 @@ import type { DistrictRow } from '../store/districts';
 import { resolveRequest, scopeClauses, type ResolvedRequest } from './request';
 import { studyArea } from '../store/studyArea';
 import { getTerritory } from '../store/territory';
-import { computeHotspots } from './hotspots';
-import { placeNamer } from '../analysis/places';
+import { briefingHotspots } from './hotspots';
 import path from 'node:path';
 import { isProvenanceKind, summarizeSources, type ProvenanceKind, type SourceSummary } from '../../core/provenance';
 
@@ -161,25 +160,7 @@ export function buildBriefingData(db: Db, workspaceFile: string, req: BriefingRe
   const outsideBeats = command ? countWhere((i) => cols.inside[i] === 1 && cols.districtId[i] < 0) : null;
   const outsideTerritory = command && getTerritory(db).length > 0 ? countWhere((i) => cols.inside[i] === 0) : null;
 
-  // Gi* over the beats: reports of every beat (same filters) in the current period.
-  const everywhere = command ? null : readColumns(db, { ...r, beats: r.allBeats });
-  const src = everywhere ?? cols;
-  const idx: number[] = [];
-  for (let i = 0; i < src.n; i++) if (src.districtId[i] >= 0 && src.createdAt[i] >= r.period.fromMs && src.createdAt[i] < r.period.toMs) idx.push(i);
-  const take = <T extends Float64Array | Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
-    const out = make(idx.length);
-    idx.forEach((i, k) => { out[k] = a[i]; });
-    return out;
-  };
-  const hs = computeHotspots(
-    {
-      x: take(src.x, (n) => new Float64Array(n)), y: take(src.y, (n) => new Float64Array(n)),
-      category: take(src.categoryCode, (n) => new Uint8Array(n)), status: take(src.statusCode, (n) => new Uint8Array(n)),
-      hour: take(src.hour, (n) => new Uint8Array(n)), weekday: take(src.weekday, (n) => new Uint8Array(n)),
-      districtId: take(src.districtId, (n) => new Int32Array(n)),
-    },
-    r.beats, r.allBeats, placeNamer(db),
-  );
+  const hs = briefingHotspots(db, r);
 
   // the one hotspot summary: beats' lists, the table column, the totals and every sentence read it
   const hsum = summarizeHotspots(hs.analysed, r.beats.map((b) => b.id), hs.byBeat);

@@ -2,9 +2,8 @@
  * The one hotspot summary of a briefing: every place that mentions hotspots (beat and scope summaries, the beats
  * table's hotspot column, the hotspot tables, the maps' numbered cells) reads it, so they cannot disagree.
  *
- * Fed today from the briefing's Gi* hexagon hotspots (./hotspots.ts). When the place-scale ranked hotspot list
- * (core/analysis/hotspotList.ts) lands, only `briefingHotspots` in data.ts changes: the summary below takes any
- * per-beat ranked list.
+ * Fed from the analyses' ranked hotspot list (./hotspots.ts briefingHotspots: findHotspots, the place rule), kept
+ * for the beats in scope.
  */
 import type { HotspotMention } from '../../core/briefing/summary';
 import type { Msg } from '../../core/message';

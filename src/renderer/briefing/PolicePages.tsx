@@ -20,6 +20,7 @@ function demoShare(d: BriefingData): number {
 }
 import { rangeDays, warsawDay } from './periods';
 import { hoursText, methodNotesText, summaryText } from '../../shared/briefingText';
+import { hotspotRuleText } from '../../shared/hotspotText';
 import { hourRuns } from '../data/filter';
 
 // Page content box: 273 × 182 mm ≈ 1030 × 686 CSS px (print.css); the widths below are laid out for it.
@@ -263,6 +264,8 @@ function OverviewPage({ data }: { data: BriefingData }) {
 
 function methodNote(data: BriefingData, tr: BriefingI18n): string {
   const m = data.method;
+  // the hotspots come from the analyses' place rule: stated as the analyses state it
+  if (m.rule) return `${hotspotRuleText(tr.lang, m.rule)}${m.notes.length ? ` ${methodNotesText(tr.lang, m.notes)}.` : ''}`;
   return (
     tr.t('methodNote', {
       cell: m.cellSize ? tr.t('methodCell', { n: tr.n(m.cellSize) }) : '',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ReportFilterSchema } from './filter';
 import type { MethodDef } from './method';
+import { MsgSchema } from './territory';
 
 const Metres = (min: number, max: number) => z.number().min(min).max(max);
 
@@ -85,7 +86,7 @@ export const PlaceNameSchema = z.object({
   distanceM: z.number().nullable(),
   beat: z.string().nullable(),
   beatId: z.number().nullable(),
-  label: z.object({ code: z.string(), params: z.record(z.string(), z.unknown()).optional() }),
+  label: MsgSchema,
 });
 
 /**

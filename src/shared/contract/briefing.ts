@@ -186,7 +186,8 @@ export interface BriefingData {
   hotCellsGeoJson: FeatureCollection;
   /** Named places for orientation, WGS84. */
   places: { name: string; kind: string; lon: number; lat: number }[];
-  method: { cellSize: number | null; distanceBand: number | null; fdr: boolean; notes: Msg[] };
+  /** `rule`: parameters of the place-rule Gi* the hotspots come from (shared/hotspotText.ts hotspotRuleText). */
+  method: { cellSize: number | null; distanceBand: number | null; fdr: boolean; notes: Msg[]; rule: Record<string, unknown> | null };
   /**
    * The one hotspot summary every mention reads (beats' `hotspots`, `total.hotspots`, the summaries): whether an
    * analysis ran, how many hotspots in how many beats.

@@ -12,6 +12,8 @@ import { exportBriefing } from '../../../../src/backend/briefing/exports';
 import { fromPuwg92, toPuwg92 } from '../../../../src/core/domain/crs';
 import { translate } from '../../../../src/shared/i18n';
 import type { BriefingHotspot } from '../../../../src/shared/contract/briefing';
+import { findHotspots } from '../../../../src/backend/analysis/runAnalysis';
+import { warsawDayStart } from '../../../../src/core/domain/time';
 import { demoWorkspace } from '../../../helpers/demoWorkspace';
 import { tmpDir } from '../../../helpers/tmp';
 
@@ -33,6 +35,24 @@ afterAll(async () => {
 });
 
 const firstHotspot = (beats: { hotspots: BriefingHotspot[] }[]) => beats.flatMap((b) => b.hotspots)[0];
+
+describe('briefing hotspots are the analyses\' ranked hotspots', () => {
+  it('the same places, counts and order as findHotspots for the beats in scope; no beat is one big hotspot', async () => {
+    const req = { from: '2026-08-01', to: '2026-10-31' };
+    const d = await backend.api.getBriefingData({ request: req });
+    const found = findHotspots(backend.db, { from: warsawDayStart('2026-08-01'), to: warsawDayStart('2026-11-01') });
+    let listed = 0;
+    for (const b of d.beats) {
+      const own = found.hotspots.filter((h) => h.districtId === b.id);
+      expect(b.hotspots.map((h) => [h.rank, h.lon, h.lat, h.count, h.confidence])).toEqual(own.map((h, i) => [i + 1, h.lon, h.lat, h.reports, h.confidence]));
+      listed += own.length;
+      // the old briefing Gi* made Rejon 1 one hotspot of 132 of its 136 reports
+      if (b.count >= 50) for (const h of b.hotspots) expect(h.count / b.count, b.name).toBeLessThan(0.5);
+    }
+    expect(listed).toBeGreaterThan(1);
+    expect(d.method.rule?.rule).toBe('place');
+  });
+});
 
 describe('briefing hotspot names', () => {
   it('a street imported through a hotspot names it, in Polish and English, in the data and the exports', async () => {
