@@ -37,7 +37,8 @@ export function summarySentences(lang: Lang, s: BriefingSummary): string[] {
 
 /** Method notes of the hotspot analysis (too few reports, an engine refusal), as a sentence of their own. */
 export function methodNotesText(lang: Lang, notes: Msg[]): string {
-  const text = notes.map((m) => translate(lang, m)).join('; ');
+  // the caller ends the sentence: a note's own final full stop (an engine refusal's advice) is left out
+  const text = notes.map((m) => translate(lang, m).replace(/\.$/, '')).join('; ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

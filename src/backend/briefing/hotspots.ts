@@ -15,6 +15,7 @@ import { filterToSql } from '../store/reports';
 import type { Db } from '../store/workspace';
 import { findHotspots, type HotspotReport } from '../analysis/runAnalysis';
 import type { ResolvedRequest } from './request';
+import { analysisErrorMsg } from '../../shared/analysisErrors';
 
 export interface HotspotOutput {
   byBeat: Map<number, BriefingHotspot[]>;
@@ -50,7 +51,7 @@ export function briefingHotspots(db: Db, r: ResolvedRequest): HotspotOutput {
     found = findHotspots(db, filter);
   } catch (e) {
     if (e instanceof TooFew) return { ...empty, method: { ...empty.method, notes: [msg('briefing.method.tooFewForGi')] } };
-    return { ...empty, method: { ...empty.method, notes: [msg('briefing.method.giFailed', { reason: (e as Error).message })] } };
+    return { ...empty, method: { ...empty.method, notes: [msg('briefing.method.giFailed', { reason: analysisErrorMsg((e as Error).message) })] } };
   }
   const inScope = new Set(r.beats.map((b) => b.id));
   const hourWeekday = db.prepare('SELECT hour, weekday FROM reports WHERE id = ?').raw(true);

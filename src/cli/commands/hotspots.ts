@@ -8,6 +8,8 @@ import type { Msg } from '../../core/message';
 import { int, one, parseArgs, UsageError } from '../args';
 import { FILTER_OPTIONS, parseFilterArgs } from '../filterArgs';
 import { out } from '../output';
+import { CliFailure } from '../workspaceArg';
+import { analysisErrorMsg } from '../../shared/analysisErrors';
 
 export const usage = `hotspots --workspace W --method gistar|dbscan|kde|emerging|knox|quality [options] [--from D --to D]
          [--category C]... [--status S]... [--json] [--geojson FILE] [--name N]
@@ -137,7 +139,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const { jobId } = await backend.api.runAnalysis({ request, filter, name: one(args, 'name') });
     const job = await backend.jobs.wait(jobId);
-    if (job.state !== 'done') throw new Error(job.error ?? `analysis ${job.state}`);
+    // an engine refusal in the user's language, with what to do (src/shared/analysisErrors.ts)
+    if (job.state !== 'done') throw new CliFailure(job.errorMsg ?? analysisErrorMsg(job.error ?? `analysis ${job.state}`), 1);
     const stored = await backend.api.getAnalysis({ id: (job.result as { analysisId: number }).analysisId });
     const r = stored.result as Record<string, unknown>;
     const collection = (r.cells ?? r.clusters) as { type: 'FeatureCollection'; features: { properties: Record<string, unknown> }[] } | undefined;

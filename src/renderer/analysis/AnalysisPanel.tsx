@@ -309,7 +309,7 @@ export function AnalysisPanel({ open, onClose, filter, districts, views, onViews
   // ---- tooltip of the analysis object under the pointer ----
   const tip = hover?.layer && /^(gistar|emerging|dbscan)-\d+$/.test(hover.layer.id) && hover.object ? analysisTooltip(hover.layer.id, hover.object, lang) : null;
 
-  const problemText = problem ? t(problem.key, problem.field ? { ...problem.params, field: fieldLabel(problem.field) } : problem.params) : null;
+  const problemText = problem ? (problem.msg ? tm(problem.msg) : t(problem.key as AnalysisMessageKey, problem.field ? { ...problem.params, field: fieldLabel(problem.field) } : problem.params)) : null;
   const shownGi = views.find((v): v is GiResultView => v.kind === 'gistar') ?? null;
   const numberInput = (field: NumericField, value: string, placeholder: string, onChange: (v: string) => void, disabled = false) => (
     <input

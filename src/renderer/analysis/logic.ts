@@ -13,6 +13,8 @@ import type { ReportFilterInput } from '../../shared/contract';
 import { EMPTY_FILTER, type FilterState } from '../data/filter';
 import { ruleName } from '../map/analysisLayers';
 import type { MapMethod } from '../map/analysisSource';
+import { analysisErrorMsg } from '../../shared/analysisErrors';
+import type { Msg } from '../../core/message';
 import { kindMsg, storedBands } from '../../shared/hotspotText';
 import { translate } from '../../shared/i18n';
 import type { AnalysisMessageKey } from './messages';
@@ -58,8 +60,11 @@ export const LIMITS = {
 export type NumericField = keyof typeof LIMITS;
 
 export interface Problem {
-  key: AnalysisMessageKey;
+  /** A panel message, or `err_…` for an engine refusal (then `msg` says it). */
+  key: AnalysisMessageKey | `err_${string}`;
   params?: Record<string, string | number>;
+  /** An engine refusal as a shared message (src/shared/analysisErrors.ts). */
+  msg?: Msg;
   /** The field at fault, for validation problems. */
   field?: NumericField;
 }
@@ -179,20 +184,10 @@ export function autoPreview(
   return {};
 }
 
-/** Engine and contract errors → a message with what to do. */
+/** Engine and contract errors → a message with what to do (one mapping: src/shared/analysisErrors.ts). */
 export function explainAnalysisError(message: string): Problem {
-  let m: RegExpExecArray | null;
-  if ((m = /needs at least (\d+) features \(cells\) but got (\d+)/.exec(message))) return { key: 'err_tooFewCells', params: { min: Number(m[1]), got: Number(m[2]) } };
-  if ((m = /Moran's I needs at least (\d+) features/.exec(message))) return { key: 'err_tooFewCells', params: { min: Number(m[1]), got: `< ${m[1]}` } };
-  if (/zero variance/i.test(message)) return { key: 'err_noVariance' };
-  if (/No reports match the filter|Kernel density needs at least one point/.test(message)) return { key: 'err_noReports' };
-  if (/needs incidents with coordinates|No incidents fall into the time steps/.test(message)) return { key: 'err_tooFewReports' };
-  if ((m = /Only (\d+) cells x (\d+) steps/.exec(message))) return { key: 'err_tooFewBins', params: { cells: Number(m[1]), steps: Number(m[2]) } };
-  if (/needs at least 2 time steps/.test(message)) return { key: 'err_tooFewSteps' };
-  if (/same location|all points coincide/.test(message)) return { key: 'err_sameLocation' };
-  if ((m = /grid would have (\d+) cells \(limit (\d+)\)/.exec(message))) return { key: 'err_gridTooLarge', params: { cells: Number(m[1]), limit: Number(m[2]) } };
-  if (/^Invalid|invalid_type|too_small|too_big|Expected/.test(message)) return { key: 'err_badParam', params: { message } };
-  return { key: 'err_other', params: { message } };
+  const m = analysisErrorMsg(message);
+  return { key: `err_${m.code.split('.').pop()}`, params: m.params as Problem['params'], msg: m };
 }
 
 /** A stored filter (category/status names) back in the map's terms, to describe it in words. */

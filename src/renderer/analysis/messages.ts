@@ -89,16 +89,6 @@ const pl = {
   res_emerging: '{withPattern} z {cells} pól ze wzorcem',
   layerHidden: 'Uwaga: warstwa „Wyniki analiz” jest wyłączona w panelu Warstwy.',
   errTitle: 'Analizy nie policzono',
-  err_tooFewCells: 'Za mało pól do analizy: {got}, potrzeba co najmniej {min}. Zmniejsz rozmiar pola albo poszerz filtr (dłuższy okres, więcej kategorii lub rejonów).',
-  err_noVariance: 'Wszystkie pola mają tyle samo zgłoszeń (brak zmienności) — nie da się wskazać gorących ani zimnych punktów. Poszerz filtr albo zmień rozmiar pola.',
-  err_noReports: 'Żadne zgłoszenie nie pasuje do bieżącego filtra — nie ma czego analizować.',
-  err_tooFewReports: 'Za mało zgłoszeń z położeniem w bieżącym filtrze.',
-  err_tooFewBins: 'Za mało pól × kroków czasu ({cells} × {steps}). Wydłuż okres albo zmniejsz rozmiar pola.',
-  err_tooFewSteps: 'Okres filtra obejmuje mniej niż 2 kroki czasu — wydłuż okres albo wybierz krok „tydzień”.',
-  err_sameLocation: 'Wszystkie zgłoszenia leżą w jednym miejscu — nie da się dobrać automatycznie rozmiaru pola ani promienia; podaj je ręcznie.',
-  err_gridTooLarge: 'Siatka miałaby {cells} pól (limit {limit}) — podaj większy rozmiar pola.',
-  err_badParam: 'Niepoprawny parametr: {message}',
-  err_other: 'Błąd silnika analiz: {message}',
 } as const;
 
 export type AnalysisMessageKey = keyof typeof pl;
@@ -189,16 +179,6 @@ const en: Record<AnalysisMessageKey, string> = {
   res_emerging: '{withPattern} of {cells} cells with a pattern',
   layerHidden: 'Note: the “Analysis results” layer is switched off in the Layers panel.',
   errTitle: 'The analysis was not computed',
-  err_tooFewCells: 'Too few cells to analyse: {got}, at least {min} needed. Use a smaller cell size or widen the filter (longer period, more categories or beats).',
-  err_noVariance: 'Every cell has the same number of reports (no variance): no hot or cold spots can be found. Widen the filter or change the cell size.',
-  err_noReports: 'No report matches the current filter: nothing to analyse.',
-  err_tooFewReports: 'Too few reports with a location in the current filter.',
-  err_tooFewBins: 'Too few cells × time steps ({cells} × {steps}). Lengthen the period or use a smaller cell size.',
-  err_tooFewSteps: 'The filter period covers fewer than 2 time steps: lengthen it or choose the “week” step.',
-  err_sameLocation: 'All reports are at one location: no cell size or radius can be chosen automatically; enter one.',
-  err_gridTooLarge: 'The grid would have {cells} cells (limit {limit}): enter a larger cell size.',
-  err_badParam: 'Invalid parameter: {message}',
-  err_other: 'Analysis engine error: {message}',
 };
 
 export const analysisMessages: Record<'pl' | 'en', Record<AnalysisMessageKey, string>> = { pl, en };

@@ -255,7 +255,7 @@ function OverviewPage({ data }: { data: BriefingData }) {
               )}
             </tbody>
           </table>
-          <div className="pp-note">* {t('significant')} (p &lt; 0,05). {methodNote(data, tr)} {translate(tr.lang, 'briefing.method.tooFewRule', { min: data.minReports })} {translate(tr.lang, 'briefing.method.quiet', { min: data.minReports })} {translate(tr.lang, 'briefing.method.rate')}</div>
+          <div className="pp-note">* {t('significant')} (p &lt; {tr.n(0.05, 2)}). {methodNote(data, tr)} {translate(tr.lang, 'briefing.method.tooFewRule', { min: data.minReports })} {translate(tr.lang, 'briefing.method.quiet', { min: data.minReports })} {translate(tr.lang, 'briefing.method.rate')}</div>
         </div>
       </div>
     </section>
@@ -264,15 +264,9 @@ function OverviewPage({ data }: { data: BriefingData }) {
 
 function methodNote(data: BriefingData, tr: BriefingI18n): string {
   const m = data.method;
-  // the hotspots come from the analyses' place rule: stated as the analyses state it
-  if (m.rule) return `${hotspotRuleText(tr.lang, m.rule)}${m.notes.length ? ` ${methodNotesText(tr.lang, m.notes)}.` : ''}`;
-  return (
-    tr.t('methodNote', {
-      cell: m.cellSize ? tr.t('methodCell', { n: tr.n(m.cellSize) }) : '',
-      band: m.distanceBand ? tr.t('methodBand', { n: tr.n(m.distanceBand) }) : '',
-      fdr: m.fdr ? tr.t('methodFdr') : '',
-    }) + (m.notes.length ? ` ${methodNotesText(tr.lang, m.notes)}.` : '')
-  );
+  const notes = m.notes.length ? `${methodNotesText(tr.lang, m.notes)}.` : '';
+  // the hotspots come from the analyses' place rule: stated as the analyses state it (no analysis: only why not)
+  return m.rule ? `${hotspotRuleText(tr.lang, m.rule)}${notes ? ` ${notes}` : ''}` : notes;
 }
 
 function beatSub(tr: BriefingI18n, data: BriefingData, beat: BeatBriefing) {

@@ -48,7 +48,7 @@ export default {
     'briefing.weekday.fri': 'pt', 'briefing.weekday.sat': 'sb', 'briefing.weekday.sun': 'nd',
     // ---- method notes ----
     'briefing.method.tooFewForGi': 'za mało zgłoszeń do analizy Gi*',
-    'briefing.method.giFailed': 'analiza Gi* niewykonalna ({reason})',
+    'briefing.method.giFailed': 'analiza Gi* niewykonalna – {reason}',
     'briefing.method.tooFewRule': 'Zmianę oceniamy od {min, number} zgłoszeń łącznie w obu okresach; poniżej tekst podaje tylko liczby.',
     'briefing.method.quiet': 'Rejony z mniej niż {min, number} zgłoszeniami w obu okresach mają skrócony opis (jedna strona).',
     'briefing.method.rate': 'Gęstość poniżej 0,1 zgłoszenia na km² podano jako „< 0,1”.',
@@ -104,7 +104,7 @@ export default {
     'briefing.weekday.mon': 'Mon', 'briefing.weekday.tue': 'Tue', 'briefing.weekday.wed': 'Wed', 'briefing.weekday.thu': 'Thu',
     'briefing.weekday.fri': 'Fri', 'briefing.weekday.sat': 'Sat', 'briefing.weekday.sun': 'Sun',
     'briefing.method.tooFewForGi': 'too few reports for a Gi* analysis',
-    'briefing.method.giFailed': 'Gi* analysis not possible ({reason})',
+    'briefing.method.giFailed': 'Gi* analysis not possible – {reason}',
     'briefing.method.tooFewRule': 'A change is judged from {min, number} reports in both periods together; below that the text gives the counts only.',
     'briefing.method.quiet': 'Beats with fewer than {min, number} reports in both periods get a short entry (one page).',
     'briefing.method.rate': 'Densities below 0.1 reports per km² are shown as “< 0.1”.',

@@ -2,6 +2,7 @@
  * The feature catalogues. Each file exports `{ pl, en }` with the same keys; keys are message codes
  * (`feature.what`). One file per feature keeps parallel work from colliding.
  */
+import analysis from './analysis';
 import briefing from './briefing';
 import common from './common';
 import concurrency from './concurrency';
@@ -22,6 +23,7 @@ export interface FeatureCatalog {
 }
 
 export const CATALOGS: Record<string, FeatureCatalog> = {
+  analysis,
   briefing,
   common,
   concurrency,

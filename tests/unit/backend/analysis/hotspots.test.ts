@@ -281,3 +281,15 @@ describe('validation: hit rate and PAI at equal area shares', () => {
     expect(bad.stderr).toContain('--time-bands');
   }, 180_000);
 });
+
+describe('an engine refusal in the user\'s language', () => {
+  it('rejon hotspots says why it cannot run and what to do, in Polish or English, exit 1', () => {
+    const args = ['hotspots', '--workspace', demo, '--method', 'emerging', '--from', '2026-10-01', '--to', '2026-10-03'];
+    const pl = cli(args, { REJON_LANG: 'pl' });
+    expect(pl.status).toBe(1);
+    expect(pl.stderr.trim()).toBe('rejon: Okres filtra obejmuje mniej niż 2 kroki czasu — wydłuż okres albo wybierz krok „tydzień”.');
+    const en = cli(args, { REJON_LANG: 'en' });
+    expect(en.status).toBe(1);
+    expect(en.stderr).toContain('fewer than 2 time steps');
+  }, 60_000);
+});
