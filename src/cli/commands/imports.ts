@@ -13,7 +13,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!workspace) throw new UsageError('imports needs --workspace FILE');
   if (args.positional.length > 0) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
   // Loaded here, not at the top: `rejon --help` and the other commands do not pay for it.
-  const [{ Backend }, { formatWarsaw }, { langFromEnv }, { kindLabel }] = await Promise.all([
+  const [{ Backend }, { formatWarsaw }, { langFromEnv, translate }, { kindLabel }] = await Promise.all([
     import('../../backend/backend'), import('../../core/domain/time'), import('../../shared/i18n'), import('../../shared/provenance'),
   ]);
   const backend = new Backend(null, {});
@@ -26,11 +26,13 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     const lang = langFromEnv(process.env);
-    if (list.length === 0) out('no imports');
+    if (list.length === 0) out(translate(lang, 'provenance.cli.none'));
     for (const i of list) {
-      const state = i.undoneAt != null ? `undone ${formatWarsaw(i.undoneAt)}` : i.undoable ? 'can be undone' : 'cannot be undone';
+      const state = i.undoneAt != null
+        ? translate(lang, 'provenance.cli.undone', { at: formatWarsaw(i.undoneAt) })
+        : translate(lang, i.undoable ? 'provenance.cli.undoable' : 'provenance.cli.notUndoable');
       out(`#${i.id}  ${formatWarsaw(i.importedAt)}  ${i.fileName}  [${i.provenanceKind}: ${kindLabel(lang, i.provenanceKind)}${i.provenance ? ` – ${i.provenance}` : ''}]`);
-      out(`     inserted ${i.inserted}, updated ${i.updated}, unchanged ${i.unchanged}, rejected ${i.rejected}; ${state}`);
+      out(`     ${translate(lang, 'provenance.cli.counts', { inserted: i.inserted, updated: i.updated, unchanged: i.unchanged, rejected: i.rejected })}; ${state}`);
     }
     return 0;
   } finally {

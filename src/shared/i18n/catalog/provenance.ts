@@ -5,6 +5,11 @@
 export default {
   pl: {
     // kinds of source
+    'provenance.cli.none': 'brak importów',
+    'provenance.cli.undone': 'cofnięty {at}',
+    'provenance.cli.undoable': 'można cofnąć',
+    'provenance.cli.notUndoable': 'nie można cofnąć',
+    'provenance.cli.counts': 'dodane {inserted, number}, zaktualizowane {updated, number}, bez zmian {unchanged, number}, odrzucone {rejected, number}',
     'provenance.kind.kmzbPolice': 'KMZB, eksport policyjny',
     'provenance.kind.kmzbPublic': 'KMZB, mapa publiczna',
     'provenance.kind.other': 'inne źródło',
@@ -108,6 +113,11 @@ export default {
     'provenance.ui.exportDone': 'Pobrano {file}.',
   },
   en: {
+    'provenance.cli.none': 'no imports',
+    'provenance.cli.undone': 'undone {at}',
+    'provenance.cli.undoable': 'can be undone',
+    'provenance.cli.notUndoable': 'cannot be undone',
+    'provenance.cli.counts': 'inserted {inserted, number}, updated {updated, number}, unchanged {unchanged, number}, rejected {rejected, number}',
     'provenance.kind.kmzbPolice': 'KMZB, police export',
     'provenance.kind.kmzbPublic': 'KMZB, public map',
     'provenance.kind.other': 'other source',

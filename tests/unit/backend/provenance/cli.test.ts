@@ -62,7 +62,12 @@ describe('rejon import --source, imports, undo-import', () => {
       [2, 'kmzb-police', true, null],
       [1, 'kmzb-police', true, null],
     ]);
-    expect(rejon(['imports', '--workspace', ws], { REJON_LANG: 'pl' }).stdout).toMatch(/#1 .* a\.csv {2}\[kmzb-police: KMZB, eksport policyjny – KPP Piotrków, eksport 01\/2026\]/);
+    const listPl = rejon(['imports', '--workspace', ws], { REJON_LANG: 'pl' }).stdout;
+    expect(listPl).toMatch(/#1 .* a\.csv {2}\[kmzb-police: KMZB, eksport policyjny – KPP Piotrków, eksport 01\/2026\]/);
+    // the history in the user's language (it printed English words whatever the language)
+    expect(listPl).toContain('dodane 60, zaktualizowane 0, bez zmian 0, odrzucone 0; można cofnąć');
+    expect(listPl).not.toMatch(/inserted|can be undone/);
+    expect(rejon(['imports', '--workspace', ws], { REJON_LANG: 'en' }).stdout).toContain('inserted 60, updated 0, unchanged 0, rejected 0; can be undone');
 
     // import 1 is blocked by import 2 (it changed 5 of its reports): exit 4, nothing written
     const refused = rejon(['undo-import', '1', '--workspace', ws], { REJON_LANG: 'pl' });
