@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every performance target of the issues, with figures and ratios against the named
  * baselines measured in the same run. Not a test: it prints, it does not assert.
- * Run some parts only with `npm run bench -- import analysis` (parts: import, districts, analysis, map, cli, places, load).
+ * Run some parts only with `npm run bench -- import analysis` (parts: import, districts, analysis, map, cli, places, load, import-load).
  */
 import os from 'node:os';
 
@@ -44,4 +44,9 @@ if (want('load')) {
   log('\n## A responsive backend under load (issue 14): 50 concurrent heavy reads for 10 s against `rejon serve` — baseline: the reads on the backend thread');
   const { benchLoad } = await import('./load');
   await benchLoad(log);
+}
+if (want('import-load')) {
+  log('\n## The backend during an import (issue 14): event-loop delay of the API thread while 300k rows are imported — baseline: the import written on that thread, as before');
+  const { benchImportLoad } = await import('./importLoad');
+  await benchImportLoad(log);
 }
