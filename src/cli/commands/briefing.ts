@@ -10,7 +10,7 @@ import { foldText } from '../../core/domain/text';
 import { warsawParts } from '../../core/domain/time';
 import type { BriefingRequest, BriefingTemplate, PublicOptions } from '../../shared/contract/briefing';
 import { int, one, parseArgs, UsageError } from '../args';
-import { out } from '../output';
+import { out, writeFileAtomic } from '../output';
 
 export const usage = `briefing --workspace W --out FILE [--district NAME]... [--from YYYY-MM-DD --to YYYY-MM-DD]
                 [--compare-from D --compare-to D] [--public [--threshold N] [--hex-size M]] [--template NAME]
@@ -225,14 +225,7 @@ export async function run(argv: string[]): Promise<number> {
       if (e instanceof RejonError && e.code === 'bad-request') throw new UsageError(e.message);
       throw e;
     }
-    const tmp = `${file}.${process.pid}.tmp`;
-    try {
-      fs.writeFileSync(tmp, bytes);
-      fs.renameSync(tmp, file);
-    } catch (e) {
-      fs.rmSync(tmp, { force: true });
-      throw new Error(`cannot write ${file}: ${(e as Error).message}`);
-    }
+    writeFileAtomic(file, bytes);
     const scope = districtIds.length ? beats.filter((b) => districtIds.includes(b.id)).map((b) => b.name).join(', ') : 'whole command';
     out(`${isPublic ? 'Public briefing' : 'Briefing'} ${from} – ${to} (${scope}) written: ${file} (${bytes.byteLength} bytes)`);
     return 0;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ReportExportFormat } from '../../shared/contract/reports';
 import { one, parseArgs, UsageError } from '../args';
 import { FILTER_OPTIONS, parseFilterArgs } from '../filterArgs';
-import { out } from '../output';
+import { out, writeFileAtomic } from '../output';
 import { resolveBeats } from './briefing';
 
 export const usage = `reports --workspace W --out FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--category C]... [--status S]...
@@ -47,14 +47,7 @@ export async function run(argv: string[]): Promise<number> {
       format,
       withDescriptions: args.flags.has('with-descriptions'),
     });
-    const tmp = `${file}.${process.pid}.tmp`;
-    try {
-      fs.writeFileSync(tmp, bytes);
-      fs.renameSync(tmp, file);
-    } catch (e) {
-      fs.rmSync(tmp, { force: true });
-      throw new Error(`cannot write ${file}: ${(e as Error).message}`);
-    }
+    writeFileAtomic(file, bytes);
     const seconds = Math.round(performance.now() - started) / 1000;
     if (args.flags.has('json')) out(JSON.stringify({ file, format, bytes: bytes.byteLength, seconds }));
     else out(translate(lang, 'provenance.export.done', { file, format, bytes: bytes.byteLength, seconds }));
